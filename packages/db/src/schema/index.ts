@@ -1,0 +1,7 @@
+export * from "./enums";
+export * from "./feedback";
+export * from "./pipeline";
+export * from "./plans";
+export * from "./system";
+export * from "./taxonomy";
+export * from "./tenancy";

@@ -1,0 +1,106 @@
+// Cross-cutting records: notifications, the transactional outbox, audit trail, data requests.
+import {
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { at, createdAt, id, timestamps } from "./columns";
+import { dataRequestKindEnum, dataRequestStatusEnum } from "./enums";
+import { candidates } from "./pipeline";
+import { agencies, users } from "./tenancy";
+
+const agencyId = () =>
+  uuid()
+    .notNull()
+    .references(() => agencies.id, { onDelete: "cascade" });
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: id(),
+    agencyId: agencyId(),
+    userId: uuid().notNull(),
+    kind: text().notNull(),
+    title: text().notNull(),
+    body: text().notNull().default(""),
+    link: text(),
+    readAt: at(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.agencyId, t.userId], foreignColumns: [users.agencyId, users.id] }).onDelete(
+      "cascade",
+    ),
+    index("notifications_user_idx").on(t.agencyId, t.userId, t.createdAt),
+  ],
+);
+
+// Written in the same transaction as the change it announces; a worker delivers it.
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: id(),
+    agencyId: agencyId(),
+    topic: text().notNull(),
+    payload: jsonb().notNull(),
+    availableAt: at().defaultNow().notNull(),
+    attempts: integer().notNull().default(0),
+    processedAt: at(),
+    lastError: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_pending_idx").on(t.processedAt, t.availableAt)],
+);
+
+// Append-only: the app role may insert and read, never update or delete. Never holds feedback text.
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: id(),
+    agencyId: agencyId(),
+    actorId: uuid(),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: uuid(),
+    requestId: text(),
+    metadata: jsonb().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_events_agency_created_idx").on(t.agencyId, t.createdAt),
+    index("audit_events_entity_idx").on(t.agencyId, t.entityType, t.entityId),
+    index("audit_events_actor_idx").on(t.agencyId, t.actorId),
+  ],
+);
+
+export const dataRequests = pgTable(
+  "data_requests",
+  {
+    id: id(),
+    agencyId: agencyId(),
+    candidateId: uuid().notNull(),
+    kind: dataRequestKindEnum().notNull(),
+    status: dataRequestStatusEnum().notNull().default("pending"),
+    requestedById: uuid().notNull(),
+    completedAt: at(),
+    note: text(),
+    ...timestamps(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.agencyId, t.candidateId],
+      foreignColumns: [candidates.agencyId, candidates.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.agencyId, t.requestedById],
+      foreignColumns: [users.agencyId, users.id],
+    }),
+    index("data_requests_candidate_idx").on(t.agencyId, t.candidateId),
+    index("data_requests_status_idx").on(t.agencyId, t.status),
+    index("data_requests_requested_by_idx").on(t.agencyId, t.requestedById),
+  ],
+);
