@@ -1,1 +1,130 @@
-export {};
+// Inputs and outputs of the feedback procedures; outputs are also the allowlist of what a role sees.
+import { z } from "zod";
+import { optionalText, text, uuidSchema } from "./common";
+import { feedbackStatuses, interviewStages, itemKinds, lenses } from "./enums";
+
+export const feedbackItemInput = z
+  .object({
+    lens: z.enum(lenses, { error: "must be one of the three lenses" }),
+    kind: z.enum(itemKinds, { error: "must be strength or gap" }),
+    competencyId: uuidSchema.nullish(),
+    reasonId: uuidSchema.nullish(),
+    detail: text(2000),
+    nextStep: optionalText(1000),
+  })
+  .refine((item) => item.kind === "gap" || !item.reasonId, {
+    path: ["reasonId"],
+    error: "only gaps carry a rejection reason",
+  });
+export type FeedbackItemInput = z.infer<typeof feedbackItemInput>;
+
+export const saveDraftInput = z.object({
+  interviewId: uuidSchema,
+  /** The version the editor loaded; null when creating the draft. */
+  version: z.int({ error: "must be a whole number" }).positive().nullable(),
+  summary: text(2000, { min: 0 }),
+  items: z.array(feedbackItemInput).max(40, { error: "at most 40 items" }),
+});
+export type SaveDraftInput = z.infer<typeof saveDraftInput>;
+
+export const publishInput = z.object({
+  feedbackId: uuidSchema,
+  version: z.int({ error: "must be a whole number" }).positive(),
+});
+
+export const byIdInput = z.object({ id: uuidSchema });
+export const byInterviewInput = z.object({ interviewId: uuidSchema });
+
+export const owedInterview = z.object({
+  interviewId: z.uuid(),
+  candidateName: z.string(),
+  jobTitle: z.string(),
+  clientName: z.string(),
+  stage: z.enum(interviewStages),
+  rejectedAt: z.date(),
+  hoursSinceRejection: z.number(),
+  slaHours: z.number(),
+  overdue: z.boolean(),
+  feedbackId: z.uuid().nullable(),
+  feedbackStatus: z.enum(feedbackStatuses).nullable(),
+});
+export type OwedInterview = z.infer<typeof owedInterview>;
+
+export const feedbackViewItem = z.object({
+  id: z.string(),
+  lens: z.enum(lenses),
+  kind: z.enum(itemKinds),
+  competency: z.string().nullable(),
+  reason: z.string().nullable(),
+  detail: z.string(),
+  nextStep: z.string().nullable(),
+});
+
+/** What the candidate sees, and what the consultant previews: one shape, one component. */
+export const feedbackView = z.object({
+  id: z.string(),
+  summary: z.string(),
+  publishedAt: z.date().nullable(),
+  consultantName: z.string(),
+  jobTitle: z.string(),
+  clientName: z.string(),
+  stage: z.enum(interviewStages),
+  interviewDate: z.date(),
+  items: z.array(feedbackViewItem),
+});
+export type FeedbackView = z.infer<typeof feedbackView>;
+
+export const taxonomyOutput = z.object({
+  competencies: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  reasons: z.array(z.object({ id: z.uuid(), label: z.string() })),
+});
+
+export const editorOutput = z.object({
+  interview: z.object({
+    id: z.uuid(),
+    candidateName: z.string(),
+    jobTitle: z.string(),
+    clientName: z.string(),
+    stage: z.enum(interviewStages),
+    scheduledAt: z.date(),
+    rejectedAt: z.date(),
+  }),
+  feedback: z
+    .object({
+      id: z.uuid(),
+      status: z.enum(feedbackStatuses),
+      version: z.int(),
+      summary: z.string(),
+      publishedAt: z.date().nullable(),
+      updatedAt: z.date(),
+      items: z.array(
+        z.object({
+          lens: z.enum(lenses),
+          kind: z.enum(itemKinds),
+          competencyId: z.uuid().nullable(),
+          reasonId: z.uuid().nullable(),
+          detail: z.string(),
+          nextStep: z.string().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
+  requireApproval: z.boolean(),
+  consultantName: z.string(),
+});
+export type EditorOutput = z.infer<typeof editorOutput>;
+
+export const savedDraftOutput = z.object({ id: z.uuid(), version: z.int(), updatedAt: z.date() });
+export const publishedOutput = z.object({ id: z.uuid(), version: z.int(), publishedAt: z.date() });
+
+export const inboxEntry = z.object({
+  id: z.uuid(),
+  jobTitle: z.string(),
+  clientName: z.string(),
+  stage: z.enum(interviewStages),
+  publishedAt: z.date(),
+  read: z.boolean(),
+  strengths: z.int(),
+  gaps: z.int(),
+});
+export type InboxEntry = z.infer<typeof inboxEntry>;
