@@ -20,6 +20,8 @@ export function dbEnv() {
     server: schema,
     runtimeEnv: process.env,
     emptyStringAsUndefined: true,
+    // `next build` imports server modules without a runtime environment; start-up validates.
+    skipValidation: !!process.env.SKIP_ENV_VALIDATION,
     onValidationError: (issues) => {
       const lines = issues.map((i) => `  ${i.path?.join(".")}: ${i.message}`);
       throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);

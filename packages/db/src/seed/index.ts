@@ -136,8 +136,9 @@ async function seedAgency(db: Database, spec: AgencySpec, passwordHash: string, 
         outcomeAt,
       });
       if (interview.outcome !== "rejected") continue;
-      // Most rejections already have feedback; a few stay owed (the dashboard's work).
-      if (rnd.next() < 0.12) continue;
+      // Older rejections all have feedback; a few recent ones stay owed (the dashboard's work).
+      const recent = daysAgo < 30;
+      if (recent && rnd.next() < 0.3) continue;
       const gapA = rnd.pick(gaps);
       const gapB = rnd.pick(gaps.filter((g) => g.lens !== gapA.lens));
       const items = [rnd.pick(strengths), gapA, gapB].map(({ reason, competency, ...item }: ItemInput & { reason?: string; competency?: string }) => ({
@@ -146,7 +147,7 @@ async function seedAgency(db: Database, spec: AgencySpec, passwordHash: string, 
         reasonId: reason ? (reasonId.get(reason) ?? null) : null,
       }));
       const publishedAt = new Date(outcomeAt.getTime() + (6 + Math.floor(rnd.next() * 90)) * HOUR);
-      const draft = rnd.next() < 0.1;
+      const draft = recent && rnd.next() < 0.3;
       const fb = await createFeedback(tx, agencyId, {
         interviewId: interview.id,
         authorId: consultantId,

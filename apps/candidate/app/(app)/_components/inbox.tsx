@@ -1,0 +1,54 @@
+"use client";
+import { Badge, Card, EmptyState } from "@debrief/ui";
+import { stageLabels } from "@debrief/validators";
+import { useTRPC } from "@debrief/web/trpc/react";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
+
+export function Inbox() {
+  const trpc = useTRPC();
+  const { data } = useSuspenseQuery(trpc.myFeedback.list.queryOptions());
+  if (data.length === 0) {
+    return (
+      <EmptyState title="No feedback yet">
+        When your consultant shares feedback from an interview, it will appear here, and we'll let you know.
+      </EmptyState>
+    );
+  }
+  return (
+    <Card>
+      <ul className="divide-y divide-line" aria-label="Feedback">
+        {data.map((entry) => (
+          <li key={entry.id}>
+            <Link
+              href={`/feedback/${entry.id}`}
+              className="flex flex-wrap items-center gap-4 px-5 py-4 transition-colors hover:bg-slate-50"
+              data-testid="inbox-row"
+            >
+              <span
+                aria-hidden
+                className={`h-2.5 w-2.5 shrink-0 rounded-full ${entry.read ? "bg-transparent" : "bg-brand-600"}`}
+              />
+              <div className="min-w-0 flex-1">
+                <p className={`text-ink ${entry.read ? "font-medium" : "font-semibold"}`}>
+                  {entry.jobTitle} at {entry.clientName}
+                  {entry.read ? null : <span className="sr-only"> (unread)</span>}
+                </p>
+                <p className="text-sm text-muted">
+                  {stageLabels[entry.stage]} · shared {dateFormat.format(entry.publishedAt)}
+                </p>
+              </div>
+              <div className="flex gap-2">
+                {entry.read ? null : <Badge tone="brand">New</Badge>}
+                <Badge tone="green">{entry.strengths} strengths</Badge>
+                <Badge tone="amber">{entry.gaps} to work on</Badge>
+              </div>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}

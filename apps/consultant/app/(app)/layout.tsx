@@ -1,0 +1,13 @@
+import { AppShell } from "@debrief/web/app-shell";
+import type { ReactNode } from "react";
+import { requireSession } from "~/auth";
+import { signOutAction } from "./sign-out";
+
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const session = await requireSession();
+  return (
+    <AppShell portalName="Consultant" nav={[{ href: "/", label: "Dashboard" }]} user={session.user} signOut={signOutAction}>
+      {children}
+    </AppShell>
+  );
+}

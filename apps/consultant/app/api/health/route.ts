@@ -1,0 +1,4 @@
+import { healthHandler } from "@debrief/web/health";
+
+export const dynamic = "force-dynamic";
+export const GET = healthHandler;

@@ -1,0 +1,13 @@
+import { RootLayout } from "@debrief/web/root-layout";
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Debrief", template: "%s · Debrief" },
+  description: "Structured interview feedback for recruitment consultants",
+};
+
+export default function Layout({ children }: { children: ReactNode }) {
+  return <RootLayout>{children}</RootLayout>;
+}

@@ -1,0 +1,4 @@
+import { createServerHelpers } from "@debrief/web/trpc/server";
+import { getSession } from "~/auth";
+
+export const { trpc, HydrateClient, prefetch, fetchOrNotFound } = createServerHelpers(getSession);

@@ -1,0 +1,3 @@
+import { setupTestDatabase } from "../src/testing";
+
+export default setupTestDatabase;

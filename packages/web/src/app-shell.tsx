@@ -1,0 +1,55 @@
+// The signed-in frame of both portals: navigation, who is signed in and where, sign out.
+import { Button } from "@debrief/ui";
+import type { ReactNode } from "react";
+import { NavLinks } from "./nav-links";
+
+export type NavItem = { href: string; label: string };
+
+export function AppShell({
+  portalName,
+  nav,
+  user,
+  signOut,
+  children,
+}: {
+  portalName: string;
+  nav: NavItem[];
+  user: { name: string; agencyName: string; role: string };
+  signOut: () => Promise<void>;
+  children: ReactNode;
+}) {
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-40 border-b border-line bg-white/90 backdrop-blur">
+        <div className="mx-auto flex h-16 max-w-6xl items-center gap-6 px-4 sm:px-6">
+          <div className="flex items-baseline gap-2">
+            <span className="text-lg font-semibold tracking-tight text-brand-700">Debrief</span>
+            <span className="hidden text-xs font-medium uppercase tracking-wide text-muted sm:inline">{portalName}</span>
+          </div>
+          <NavLinks items={nav} />
+          <div className="ml-auto flex items-center gap-3">
+            <div className="text-right leading-tight">
+              <p className="text-sm font-medium text-ink" data-testid="signed-in-name">
+                {user.name}
+              </p>
+              <p className="text-xs text-muted" data-testid="signed-in-agency">
+                {user.agencyName}
+              </p>
+            </div>
+            <form action={signOut}>
+              <Button type="submit" variant="secondary" size="sm">
+                Sign out
+              </Button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+        {children}
+      </main>
+    </div>
+  );
+}
