@@ -5,7 +5,9 @@ export default function NotFound() {
     <main className="mx-auto max-w-md px-4 py-24 text-center">
       <p className="text-sm font-semibold text-brand-700">404</p>
       <h1 className="mt-2 text-2xl font-semibold text-ink">We couldn't find that page</h1>
-      <p className="mt-2 text-sm text-muted">It may have moved, or you may not have access to it.</p>
+      <p className="mt-2 text-sm text-muted">
+        It may have moved, or you may not have access to it.
+      </p>
       <Link href="/" className="mt-6 inline-block text-sm font-medium text-brand-700 underline">
         Back to the start
       </Link>

@@ -1,9 +1,15 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root";
 
-export { type AppRouter, appRouter, createCaller } from "./root";
-export { createInnerTRPCContext, createTRPCContext, type GetSession, type Session, type SessionUser } from "./trpc";
 export { logger } from "./logger";
+export { type AppRouter, appRouter, createCaller } from "./root";
+export {
+  createInnerTRPCContext,
+  createTRPCContext,
+  type GetSession,
+  type Session,
+  type SessionUser,
+} from "./trpc";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

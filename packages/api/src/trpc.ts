@@ -3,7 +3,7 @@ import { type Database, getDb, type Tx, withTenant } from "@debrief/db";
 import type { Role } from "@debrief/validators";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { flattenError, ZodError } from "zod";
+import { ZodError } from "zod";
 import { DomainError, type FieldErrors } from "./errors";
 import { logger } from "./logger";
 
@@ -18,7 +18,11 @@ export type SessionUser = {
 export type Session = { user: SessionUser };
 export type GetSession = () => Promise<Session | null>;
 
-export function createInnerTRPCContext(opts: { session: Session | null; db?: Database; requestId?: string }) {
+export function createInnerTRPCContext(opts: {
+  session: Session | null;
+  db?: Database;
+  requestId?: string;
+}) {
   return {
     session: opts.session,
     db: opts.db ?? getDb(),
@@ -37,21 +41,37 @@ export async function createTRPCContext(opts: { headers: Headers; getSession: Ge
 
 export type Context = Awaited<ReturnType<typeof createInnerTRPCContext>>;
 
+function zodFieldErrors(error: ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".") || "input";
+    errors[path] = [...(errors[path] ?? []), issue.message];
+  }
+  return errors;
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   isDev: false,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     let fieldErrors: FieldErrors | null = null;
-    if (cause instanceof ZodError) fieldErrors = flattenError(cause).fieldErrors as FieldErrors;
-    else if (cause instanceof DomainError && cause.fieldErrors) fieldErrors = cause.fieldErrors;
+    // Keyed by the full dotted path ("items.0.detail"), as forms address fields; flattenError
+    // would keep only the first segment. Output-validation failures stay internal.
+    if (cause instanceof ZodError && error.code !== "INTERNAL_SERVER_ERROR") {
+      fieldErrors = zodFieldErrors(cause);
+    } else if (cause instanceof DomainError && cause.fieldErrors) fieldErrors = cause.fieldErrors;
     const message =
       error.code === "INTERNAL_SERVER_ERROR"
         ? "Something went wrong on our side. Please try again."
         : cause instanceof ZodError
           ? `Invalid input: ${cause.issues.map((i) => `${i.path.join(".") || "input"} ${i.message}`).join("; ")}`
           : shape.message;
-    return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors } };
+    return {
+      ...shape,
+      message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors },
+    };
   },
 });
 
@@ -86,11 +106,15 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
   }
   const { error } = result;
   const cause = error.cause;
-  if (cause instanceof DomainError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  if (cause instanceof DomainError)
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
   const mapped = pgCodes[pgCode(cause) ?? ""];
   if (mapped) throw new TRPCError({ code: mapped.code, message: mapped.message });
   if (error.code === "INTERNAL_SERVER_ERROR") {
-    logger.error({ requestId: ctx.requestId, path, type, ms, err: { name: cause?.name, code: pgCode(cause) } }, "procedure failed");
+    logger.error(
+      { requestId: ctx.requestId, path, type, ms, err: { name: cause?.name, code: pgCode(cause) } },
+      "procedure failed",
+    );
   }
   return result;
 });

@@ -7,7 +7,9 @@ let cached: { AUTH_SECRET: string; AUTH_SECURE_COOKIES: boolean } | undefined;
 export function authEnv() {
   cached ??= createEnv({
     server: {
-      AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters (try: openssl rand -base64 32)" }),
+      AUTH_SECRET: z
+        .string()
+        .min(32, { error: "must be at least 32 characters (try: openssl rand -base64 32)" }),
       AUTH_SECURE_COOKIES: z
         .enum(["true", "false"], { error: "must be true or false" })
         .default("false")

@@ -1,6 +1,6 @@
 // next-auth configuration shared by both portals: credentials + argon2id, per-portal cookies,
 // and a session that is re-checked against the database on every request.
-import type { GetSession, Session } from "@debrief/api";
+import { type GetSession, logger, type Session } from "@debrief/api";
 import { getDb } from "@debrief/db";
 import { verifyPassword } from "@debrief/db/password";
 import type { Role } from "@debrief/validators";
@@ -9,7 +9,7 @@ import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { z } from "zod";
 import { authEnv } from "./env";
-import { isRateLimited, recordAttempt } from "./rate-limit";
+import { isRateLimited, recordAttempt, UNKNOWN_ADDRESS } from "./rate-limit";
 import { sessionUser, userByEmail } from "./users";
 
 export type Portal = "consultant" | "candidate";
@@ -30,7 +30,7 @@ const DUMMY_HASH =
 
 function clientAddress(request: Request): string {
   const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "unknown";
+  return forwarded || request.headers.get("x-real-ip") || UNKNOWN_ADDRESS;
 }
 
 export function createAuth(portal: Portal) {
@@ -44,6 +44,15 @@ export function createAuth(portal: Portal) {
   const nextAuth = NextAuth({
     secret: env.AUTH_SECRET,
     trustHost: true,
+    // A refused sign-in is an expected answer, not an error worth a stack trace in the logs.
+    logger: {
+      error: (error) => {
+        const type = (error as { type?: string }).type;
+        if (type !== "CredentialsSignin")
+          logger.error({ err: { name: error.name, type } }, "auth error");
+      },
+      warn: () => {},
+    },
     session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
     pages: { signIn: "/sign-in" },
     // The portals share a host in development and cookies ignore ports: each needs its own names.
@@ -54,7 +63,10 @@ export function createAuth(portal: Portal) {
     },
     providers: [
       Credentials({
-        credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email" },
+          password: { label: "Password", type: "password" },
+        },
         async authorize(raw, request) {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) return null;
@@ -90,7 +102,7 @@ export function createAuth(portal: Portal) {
     const id = jwt?.user?.id;
     if (!id || !z.uuid().safeParse(id).success) return null;
     const row = await sessionUser(getDb(), id);
-    if (!row || row.status !== "active" || !allowed.includes(row.role)) return null;
+    if (row?.status !== "active" || !allowed.includes(row.role)) return null;
     return {
       user: {
         id: row.id,

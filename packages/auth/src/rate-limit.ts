@@ -2,6 +2,7 @@
 import { and, type Database, gt, inArray, lt, schema, sql } from "@debrief/db";
 
 const WINDOW_MS = 15 * 60_000;
+export const UNKNOWN_ADDRESS = "unknown";
 export const LIMITS = { account: 5, address: 20 } as const;
 
 export const keysFor = (email: string, address: string) => ({
@@ -9,7 +10,11 @@ export const keysFor = (email: string, address: string) => ({
   address: `address:${address}`,
 });
 
-export async function isRateLimited(db: Database, email: string, address: string): Promise<boolean> {
+export async function isRateLimited(
+  db: Database,
+  email: string,
+  address: string,
+): Promise<boolean> {
   const keys = keysFor(email, address);
   const since = new Date(Date.now() - WINDOW_MS);
   const rows = await db
@@ -24,10 +29,19 @@ export async function isRateLimited(db: Database, email: string, address: string
     )
     .groupBy(schema.loginAttempts.key);
   const failures = new Map(rows.map((r) => [r.key, r.failures]));
-  return (failures.get(keys.account) ?? 0) >= LIMITS.account || (failures.get(keys.address) ?? 0) >= LIMITS.address;
+  // Without a known address (no proxy header), only the per-account limit applies, so one
+  // attacker cannot lock everybody out through a shared "unknown" bucket.
+  const addressLimited =
+    address !== UNKNOWN_ADDRESS && (failures.get(keys.address) ?? 0) >= LIMITS.address;
+  return (failures.get(keys.account) ?? 0) >= LIMITS.account || addressLimited;
 }
 
-export async function recordAttempt(db: Database, email: string, address: string, succeeded: boolean) {
+export async function recordAttempt(
+  db: Database,
+  email: string,
+  address: string,
+  succeeded: boolean,
+) {
   const keys = keysFor(email, address);
   await db.insert(schema.loginAttempts).values([
     { key: keys.account, succeeded },
@@ -35,6 +49,8 @@ export async function recordAttempt(db: Database, email: string, address: string
   ]);
   if (!succeeded) {
     // Keep the table small: attempts older than a day never count again.
-    await db.delete(schema.loginAttempts).where(lt(schema.loginAttempts.createdAt, new Date(Date.now() - 86_400_000)));
+    await db
+      .delete(schema.loginAttempts)
+      .where(lt(schema.loginAttempts.createdAt, new Date(Date.now() - 86_400_000)));
   }
 }

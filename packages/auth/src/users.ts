@@ -2,7 +2,13 @@
 import { type Database, sql } from "@debrief/db";
 import type { Role, UserStatus } from "@debrief/validators";
 
-export type AuthUser = { id: string; agency_id: string; role: Role; status: UserStatus; password_hash: string | null };
+export type AuthUser = {
+  id: string;
+  agency_id: string;
+  role: Role;
+  status: UserStatus;
+  password_hash: string | null;
+};
 export type SessionRow = {
   id: string;
   agency_id: string;

@@ -19,7 +19,11 @@ export type Tenant = { agencyId: string; userId: string | null; role: Role };
  * Runs fn in one transaction with the tenant set as transaction-local settings, passed as
  * query parameters. Row-level security reads app.agency_id; nothing else can widen it.
  */
-export function withTenant<T>(db: Database, tenant: Tenant, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export function withTenant<T>(
+  db: Database,
+  tenant: Tenant,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(
       sql`select set_config('app.agency_id', ${tenant.agencyId}, true),

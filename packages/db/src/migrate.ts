@@ -10,9 +10,12 @@ export async function runMigrations(ownerUrl: string, appUrl: string): Promise<v
   const app = new URL(appUrl);
   const owner = new URL(ownerUrl);
   const role = decodeURIComponent(app.username);
-  if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`APP_DATABASE_URL: role name "${role}" is not a plain identifier`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(role))
+    throw new Error(`APP_DATABASE_URL: role name "${role}" is not a plain identifier`);
   if (role === decodeURIComponent(owner.username)) {
-    throw new Error("APP_DATABASE_URL: the app role must differ from the DATABASE_URL owner, or row-level security would not hold");
+    throw new Error(
+      "APP_DATABASE_URL: the app role must differ from the DATABASE_URL owner, or row-level security would not hold",
+    );
   }
   const sql = postgres(ownerUrl, { max: 1, onnotice: () => {} });
   try {

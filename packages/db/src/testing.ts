@@ -1,5 +1,6 @@
 // Test databases: each Vitest run gets a fresh, migrated database on TEST_DATABASE_URL's server.
 import { createEnv } from "@t3-oss/env-core";
+import type {} from "vitest";
 import type { TestProject } from "vitest/node";
 import { z } from "zod";
 import { dropDatabase, ensureDatabase } from "./embedded";
@@ -30,7 +31,11 @@ export async function createTestDatabase(serverUrl: string) {
 /** Vitest globalSetup: one fresh database per package run, dropped afterwards. */
 export async function setupTestDatabase(project: TestProject) {
   const { TEST_DATABASE_URL } = createEnv({
-    server: { TEST_DATABASE_URL: z.url({ error: "is required: run the tests through `npm test`, or point it at a PostgreSQL server" }) },
+    server: {
+      TEST_DATABASE_URL: z.url({
+        error: "is required: run the tests through `npm test`, or point it at a PostgreSQL server",
+      }),
+    },
     runtimeEnv: process.env,
     emptyStringAsUndefined: true,
   });

@@ -1,6 +1,6 @@
-import { inject, expect, test } from "vitest";
-import { createDb } from "../src/client";
 import { sql } from "drizzle-orm";
+import { expect, inject, test } from "vitest";
+import { createDb } from "../src/client";
 
 test("connects as the app role", async () => {
   const db = createDb(inject("appUrl"), { max: 1 });

@@ -16,7 +16,11 @@ export function cleanEnv(extra: Env): NodeJS.ProcessEnv {
   return { ...rest, ...extra } as NodeJS.ProcessEnv;
 }
 
-export function run(cmd: string, args: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<number> {
+export function run(
+  cmd: string,
+  args: string[],
+  opts: { env: NodeJS.ProcessEnv; cwd?: string },
+): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: opts.cwd ?? root, env: opts.env, stdio: "inherit" });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
@@ -24,12 +28,22 @@ export function run(cmd: string, args: string[], opts: { env: NodeJS.ProcessEnv;
   });
 }
 
-export function serve(name: string, cmd: string, args: string[], opts: { env: NodeJS.ProcessEnv; cwd: string }): ChildProcess {
-  const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"] });
+export function serve(
+  name: string,
+  cmd: string,
+  args: string[],
+  opts: { env: NodeJS.ProcessEnv; cwd: string },
+): ChildProcess {
+  const child = spawn(cmd, args, {
+    cwd: opts.cwd,
+    env: opts.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const prefix = `[${name}] `;
   const pipe = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) =>
     stream?.on("data", (chunk: Buffer) => {
-      for (const line of chunk.toString().split("\n")) if (line.trim()) out.write(`${prefix}${line}\n`);
+      for (const line of chunk.toString().split("\n"))
+        if (line.trim()) out.write(`${prefix}${line}\n`);
     });
   pipe(child.stdout, process.stdout);
   pipe(child.stderr, process.stderr);

@@ -5,7 +5,7 @@ import { createDb } from "@debrief/db";
 import { type EmbeddedServer, startEmbedded } from "@debrief/db/embedded";
 import { appDatabaseUrl } from "@debrief/db/env";
 import { runMigrations } from "@debrief/db/migrate";
-import { assertLocal, demoAccounts, DEMO_PASSWORD, seedDemo } from "@debrief/db/seed";
+import { assertLocal, DEMO_PASSWORD, demoAccounts, seedDemo } from "@debrief/db/seed";
 import { env } from "./env";
 import { bin, cleanEnv, dataDir, localAuthSecret, root, run, serve, waitForHealth } from "./lib";
 
@@ -21,7 +21,9 @@ async function shutdown(code: number) {
   stopping = true;
   say("stopping…");
   for (const child of children) child.kill("SIGTERM");
-  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))));
+  await Promise.all(
+    children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))),
+  );
   if (embedded) await embedded.stop();
   process.exit(code);
 }
@@ -63,9 +65,13 @@ async function main() {
   });
   if (!dev) {
     say("building both portals (cached after the first time)…");
-    const code = await run(bin("turbo"), ["run", "build", "--filter=./apps/*", "--output-logs=errors-only"], {
-      env: cleanEnv({ SKIP_ENV_VALIDATION: "1", NODE_ENV: "production" }),
-    });
+    const code = await run(
+      bin("turbo"),
+      ["run", "build", "--filter=./apps/*", "--output-logs=errors-only"],
+      {
+        env: cleanEnv({ SKIP_ENV_VALIDATION: "1", NODE_ENV: "production" }),
+      },
+    );
     if (code !== 0) return shutdown(code);
   }
   const portals = [
@@ -85,7 +91,9 @@ async function main() {
     });
     children.push(child);
   }
-  const healthy = await Promise.all(portals.map((p) => waitForHealth(`http://localhost:${p.port}/api/health`, 120_000)));
+  const healthy = await Promise.all(
+    portals.map((p) => waitForHealth(`http://localhost:${p.port}/api/health`, 120_000)),
+  );
   if (healthy.includes(false)) {
     say("a portal did not become healthy in time");
     return shutdown(1);

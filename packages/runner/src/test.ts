@@ -3,15 +3,22 @@
 // an embedded one under .data/test-postgres. Never the DATABASE_URL one.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { type EmbeddedServer, dropDatabase, ensureDatabase, startEmbedded } from "@debrief/db/embedded";
+import { createDb } from "@debrief/db";
+import {
+  dropDatabase,
+  type EmbeddedServer,
+  ensureDatabase,
+  startEmbedded,
+} from "@debrief/db/embedded";
 import { appDatabaseUrl } from "@debrief/db/env";
 import { runMigrations } from "@debrief/db/migrate";
-import { createDb } from "@debrief/db";
 import { seedDemo } from "@debrief/db/seed";
 import { env } from "./env";
 import { bin, cleanEnv, dataDir, root, run } from "./lib";
 
-const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+const only = process.argv.includes("--only")
+  ? process.argv[process.argv.indexOf("--only") + 1]
+  : undefined;
 const results: { step: string; ok: boolean; seconds: number; note?: string }[] = [];
 const banner = (s: string) => console.log(`\n\x1b[1m━━ ${s} ━━\x1b[0m`);
 
@@ -46,14 +53,24 @@ async function hasPlaywrightChromium(): Promise<boolean> {
 
 async function main() {
   const want = (s: string) => !only || only === s;
-  if (want("lint")) await step("lint", () => run(bin("biome"), ["check", "--config-path", "packages/config", "."], { env: cleanEnv({}) }));
-  if (want("types")) await step("types", () => run(bin("turbo"), ["run", "typecheck", "--output-logs=errors-only"], { env: cleanEnv({}) }));
+  if (want("lint"))
+    await step("lint", () =>
+      run(bin("biome"), ["check", "--config-path", "packages/config/biome.base.json", "."], {
+        env: cleanEnv({}),
+      }),
+    );
+  if (want("types"))
+    await step("types", () =>
+      run(bin("turbo"), ["run", "typecheck", "--output-logs=errors-only"], { env: cleanEnv({}) }),
+    );
 
   if (!want("unit") && !want("e2e")) return;
   let embedded: EmbeddedServer | undefined;
   let serverUrl = env.TEST_DATABASE_URL;
   if (serverUrl) {
-    console.log(`\nTests use the PostgreSQL server of TEST_DATABASE_URL (${new URL(serverUrl).host}), in fresh databases`);
+    console.log(
+      `\nTests use the PostgreSQL server of TEST_DATABASE_URL (${new URL(serverUrl).host}), in fresh databases`,
+    );
   } else {
     console.log("\nTests use an embedded PostgreSQL (.data/test-postgres)");
     embedded = await startEmbedded({
@@ -69,7 +86,9 @@ async function main() {
   try {
     if (want("unit")) {
       await step("unit & integration (vitest)", () =>
-        run(bin("turbo"), ["run", "test", "--output-logs=full"], { env: cleanEnv({ TEST_DATABASE_URL: maintenance }) }),
+        run(bin("turbo"), ["run", "test", "--output-logs=full"], {
+          env: cleanEnv({ TEST_DATABASE_URL: maintenance }),
+        }),
       );
     }
     if (want("e2e")) await e2e(maintenance);
@@ -95,7 +114,12 @@ async function e2e(maintenance: string) {
     return;
   }
   if (!built) {
-    results.push({ step: "e2e (playwright)", ok: false, seconds: 0, note: "skipped: the build failed" });
+    results.push({
+      step: "e2e (playwright)",
+      ok: false,
+      seconds: 0,
+      note: "skipped: the build failed",
+    });
     return;
   }
   const name = `debrief_e2e_${process.pid}_${Date.now().toString(36)}`;
@@ -135,7 +159,9 @@ main()
     banner("Summary");
     for (const r of results) {
       const mark = r.ok ? "\x1b[32m✓\x1b[0m" : "\x1b[31m✗\x1b[0m";
-      console.log(`  ${mark} ${r.step.padEnd(30)} ${r.seconds.toFixed(1).padStart(6)}s${r.note ? `  ${r.note}` : ""}`);
+      console.log(
+        `  ${mark} ${r.step.padEnd(30)} ${r.seconds.toFixed(1).padStart(6)}s${r.note ? `  ${r.note}` : ""}`,
+      );
     }
     const failed = results.filter((r) => !r.ok).length;
     console.log(`\nsteps: ${results.length - failed} passed, ${failed} failed`);

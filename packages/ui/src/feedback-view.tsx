@@ -1,12 +1,21 @@
 // How a candidate reads feedback. The consultant's preview renders this same component.
-import { type FeedbackView as FeedbackData, lenses, lensInfo, stageLabels } from "@debrief/validators";
+import {
+  type FeedbackView as FeedbackData,
+  lenses,
+  lensInfo,
+  stageLabels,
+} from "@debrief/validators";
 import type { ReactNode } from "react";
 import { cn } from "./cn";
 import { Badge, Card } from "./layout";
 
 type Item = FeedbackData["items"][number];
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
 
 export function FeedbackView({
   feedback,
@@ -28,11 +37,15 @@ export function FeedbackView({
         </h2>
         <p className="text-sm text-muted">
           From {feedback.consultantName}
-          {feedback.publishedAt ? ` · shared ${dateFormat.format(feedback.publishedAt)}` : " · not yet shared"}
+          {feedback.publishedAt
+            ? ` · shared ${dateFormat.format(feedback.publishedAt)}`
+            : " · not yet shared"}
         </p>
       </header>
       {feedback.summary ? (
-        <p className="rounded-xl bg-brand-50 px-5 py-4 text-[15px] leading-relaxed text-ink">{feedback.summary}</p>
+        <p className="rounded-xl bg-brand-50 px-5 py-4 text-[15px] leading-relaxed text-ink">
+          {feedback.summary}
+        </p>
       ) : null}
       {lenses.map((lens) => {
         const items = feedback.items.filter((i) => i.lens === lens);
@@ -65,7 +78,9 @@ export function FeedbackView({
 function FeedbackItemCard({ item, footer }: { item: Item; footer?: ReactNode }) {
   const strength = item.kind === "strength";
   return (
-    <Card className={cn("border-l-4 p-4", strength ? "border-l-emerald-600" : "border-l-amber-500")}>
+    <Card
+      className={cn("border-l-4 p-4", strength ? "border-l-emerald-600" : "border-l-amber-500")}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={strength ? "green" : "amber"}>{strength ? "Strength" : "To work on"}</Badge>
         {item.competency ? <Badge>{item.competency}</Badge> : null}

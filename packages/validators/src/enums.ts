@@ -9,7 +9,13 @@ export type UserStatus = (typeof userStatuses)[number];
 export const interviewStages = ["screening", "first", "second", "final", "assessment"] as const;
 export type InterviewStage = (typeof interviewStages)[number];
 
-export const interviewOutcomes = ["pending", "progressed", "offered", "rejected", "withdrawn"] as const;
+export const interviewOutcomes = [
+  "pending",
+  "progressed",
+  "offered",
+  "rejected",
+  "withdrawn",
+] as const;
 export type InterviewOutcome = (typeof interviewOutcomes)[number];
 
 export const seniorities = ["junior", "mid", "senior", "lead", "executive"] as const;

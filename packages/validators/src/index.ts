@@ -1,3 +1,3 @@
+export * from "./common";
 export * from "./enums";
 export * from "./feedback";
-export * from "./common";

@@ -20,14 +20,19 @@ export function AppShell({
 }) {
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="sticky top-0 z-40 border-b border-line bg-white/90 backdrop-blur">
         <div className="mx-auto flex h-16 max-w-6xl items-center gap-6 px-4 sm:px-6">
           <div className="flex items-baseline gap-2">
             <span className="text-lg font-semibold tracking-tight text-brand-700">Debrief</span>
-            <span className="hidden text-xs font-medium uppercase tracking-wide text-muted sm:inline">{portalName}</span>
+            <span className="hidden text-xs font-medium uppercase tracking-wide text-muted sm:inline">
+              {portalName}
+            </span>
           </div>
           <NavLinks items={nav} />
           <div className="ml-auto flex items-center gap-3">

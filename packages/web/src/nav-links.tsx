@@ -16,7 +16,9 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
             aria-current={active ? "page" : undefined}
             className={cn(
               "rounded-md px-3 py-2 text-sm font-medium transition-colors",
-              active ? "bg-brand-50 text-brand-700" : "text-muted hover:bg-slate-100 hover:text-ink",
+              active
+                ? "bg-brand-50 text-brand-700"
+                : "text-muted hover:bg-slate-100 hover:text-ink",
             )}
           >
             {item.label}

@@ -2,7 +2,10 @@
 import { AuthError } from "next-auth";
 
 export type SignInState = { error: string | null; email: string };
-type SignIn = (provider: "credentials", options: { email: string; password: string; redirectTo: string }) => Promise<unknown>;
+type SignIn = (
+  provider: "credentials",
+  options: { email: string; password: string; redirectTo: string },
+) => Promise<unknown>;
 
 export async function credentialsSignIn(signIn: SignIn, formData: FormData): Promise<SignInState> {
   const email = String(formData.get("email") ?? "").trim();

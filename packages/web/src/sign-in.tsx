@@ -27,10 +27,27 @@ export function SignInForm({
           <form action={formAction} className="space-y-4" noValidate>
             <input type="hidden" name="redirectTo" value={redirectTo} />
             <Field label="Email">
-              {(p) => <Input {...p} name="email" type="email" autoComplete="email" defaultValue={state.email} required />}
+              {(p) => (
+                <Input
+                  {...p}
+                  name="email"
+                  type="email"
+                  autoComplete="email"
+                  defaultValue={state.email}
+                  required
+                />
+              )}
             </Field>
             <Field label="Password">
-              {(p) => <Input {...p} name="password" type="password" autoComplete="current-password" required />}
+              {(p) => (
+                <Input
+                  {...p}
+                  name="password"
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                />
+              )}
             </Field>
             {state.error ? (
               <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -6,7 +6,12 @@ import { signOutAction } from "./sign-out";
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
   return (
-    <AppShell portalName="Candidate" nav={[{ href: "/", label: "My feedback" }]} user={session.user} signOut={signOutAction}>
+    <AppShell
+      portalName="Candidate"
+      nav={[{ href: "/", label: "My feedback" }]}
+      user={session.user}
+      signOut={signOutAction}
+    >
       {children}
     </AppShell>
   );

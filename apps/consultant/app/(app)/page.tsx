@@ -17,7 +17,10 @@ export default async function DashboardPage() {
         description="Rejected interviews waiting for your feedback, oldest first. Candidates who hear back quickly come back to you."
       />
       <section aria-labelledby="owed-heading">
-        <h2 id="owed-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-muted">
+        <h2
+          id="owed-heading"
+          className="mb-3 text-sm font-semibold uppercase tracking-wide text-muted"
+        >
           Feedback owed
         </h2>
         <Suspense fallback={<ListSkeleton />}>

@@ -1,4 +1,5 @@
-import { createServerHelpers } from "@debrief/web/trpc/server";
+import { createServerTRPC } from "@debrief/web/trpc/server";
 import { getSession } from "~/auth";
 
-export const { trpc, HydrateClient, prefetch, fetchOrNotFound } = createServerHelpers(getSession);
+export { fetchOrNotFound, HydrateClient, prefetch } from "@debrief/web/trpc/server";
+export const trpc = createServerTRPC(getSession);

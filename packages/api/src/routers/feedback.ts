@@ -4,8 +4,8 @@ import {
   owedInterview,
   publishedOutput,
   publishInput,
-  savedDraftOutput,
   saveDraftInput,
+  savedDraftOutput,
   taxonomyOutput,
 } from "@debrief/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -14,7 +14,9 @@ import * as feedback from "../services/feedback";
 import { consultantProcedure } from "../trpc";
 
 export const feedbackRouter = {
-  owed: consultantProcedure.output(z.array(owedInterview)).query(({ ctx }) => feedback.listOwed({ ctx })),
+  owed: consultantProcedure
+    .output(z.array(owedInterview))
+    .query(({ ctx }) => feedback.listOwed({ ctx })),
   editor: consultantProcedure
     .input(byInterviewInput)
     .output(editorOutput)
@@ -27,5 +29,7 @@ export const feedbackRouter = {
     .input(publishInput)
     .output(publishedOutput)
     .mutation(({ ctx, input }) => feedback.publish({ ctx, input })),
-  taxonomy: consultantProcedure.output(taxonomyOutput).query(({ ctx }) => feedback.listTaxonomy({ ctx })),
+  taxonomy: consultantProcedure
+    .output(taxonomyOutput)
+    .query(({ ctx }) => feedback.listTaxonomy({ ctx })),
 } satisfies TRPCRouterRecord;

@@ -5,7 +5,9 @@ import * as myFeedback from "../services/my-feedback";
 import { candidateProcedure } from "../trpc";
 
 export const myFeedbackRouter = {
-  list: candidateProcedure.output(z.array(inboxEntry)).query(({ ctx }) => myFeedback.listMine({ ctx })),
+  list: candidateProcedure
+    .output(z.array(inboxEntry))
+    .query(({ ctx }) => myFeedback.listMine({ ctx })),
   byId: candidateProcedure
     .input(byIdInput)
     .output(feedbackView)

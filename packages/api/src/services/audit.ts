@@ -4,7 +4,12 @@ import type { ProtectedContext } from "../trpc";
 
 export async function recordAudit(
   ctx: ProtectedContext,
-  event: { action: string; entityType: string; entityId: string; metadata?: Record<string, unknown> },
+  event: {
+    action: string;
+    entityType: string;
+    entityId: string;
+    metadata?: Record<string, unknown>;
+  },
 ) {
   await ctx.tx.insert(schema.auditEvents).values({
     agencyId: ctx.user.agencyId,

@@ -40,7 +40,12 @@ export async function listOwed({ ctx }: { ctx: ProtectedContext }): Promise<Owed
   return rows.map(({ rejectedAt, ...row }) => {
     const at = rejectedAt ?? new Date(now);
     const hours = Math.max(0, (now - at.getTime()) / HOUR);
-    return { ...row, rejectedAt: at, hoursSinceRejection: Math.floor(hours), overdue: hours > row.slaHours };
+    return {
+      ...row,
+      rejectedAt: at,
+      hoursSinceRejection: Math.floor(hours),
+      overdue: hours > row.slaHours,
+    };
   });
 }
 
@@ -71,7 +76,13 @@ async function loadRejectedInterview(ctx: ProtectedContext, interviewId: string)
   return { ...row, rejectedAt: row.outcomeAt };
 }
 
-export async function getEditor({ ctx, input }: { ctx: ProtectedContext; input: { interviewId: string } }) {
+export async function getEditor({
+  ctx,
+  input,
+}: {
+  ctx: ProtectedContext;
+  input: { interviewId: string };
+}) {
   const interview = await loadRejectedInterview(ctx, input.interviewId);
   const fb = await ctx.tx.query.feedback.findFirst({
     where: eq(s.feedback.interviewId, interview.id),
@@ -148,16 +159,29 @@ export async function saveDraft({ ctx, input }: { ctx: ProtectedContext; input: 
         authorId: ctx.user.id,
         summary: input.summary,
       })
-      .returning({ id: s.feedback.id, version: s.feedback.version, updatedAt: s.feedback.updatedAt });
+      .returning({
+        id: s.feedback.id,
+        version: s.feedback.version,
+        updatedAt: s.feedback.updatedAt,
+      });
     if (!created) throw new Error("insert returned no row");
-    if (input.items.length) await ctx.tx.insert(s.feedbackItems).values(itemRows(ctx, created.id, input.items));
-    await recordAudit(ctx, { action: "feedback.created", entityType: "feedback", entityId: created.id });
+    if (input.items.length)
+      await ctx.tx.insert(s.feedbackItems).values(itemRows(ctx, created.id, input.items));
+    await recordAudit(ctx, {
+      action: "feedback.created",
+      entityType: "feedback",
+      entityId: created.id,
+    });
     return created;
   }
 
   if (input.version === null || input.version !== existing.version) throw conflict();
   if (existing.status !== "draft") {
-    throw new DomainError("BAD_REQUEST", "Only a draft can be edited here; this feedback is already " + existing.status.replace("_", " "));
+    throw new DomainError(
+      "BAD_REQUEST",
+      "Only a draft can be edited here; this feedback is already " +
+        existing.status.replace("_", " "),
+    );
   }
   const [updated] = await ctx.tx
     .update(s.feedback)
@@ -166,12 +190,15 @@ export async function saveDraft({ ctx, input }: { ctx: ProtectedContext; input: 
     .returning({ id: s.feedback.id, version: s.feedback.version, updatedAt: s.feedback.updatedAt });
   if (!updated) throw conflict();
   await ctx.tx.delete(s.feedbackItems).where(eq(s.feedbackItems.feedbackId, existing.id));
-  if (input.items.length) await ctx.tx.insert(s.feedbackItems).values(itemRows(ctx, existing.id, input.items));
+  if (input.items.length)
+    await ctx.tx.insert(s.feedbackItems).values(itemRows(ctx, existing.id, input.items));
   return updated;
 }
 
 /** What must hold before a candidate sees feedback; each problem names its field. */
-function publishProblems(items: { kind: string; reasonId: string | null; nextStep: string | null }[]): FieldErrors {
+function publishProblems(
+  items: { kind: string; reasonId: string | null; nextStep: string | null }[],
+): FieldErrors {
   const errors: FieldErrors = {};
   if (items.length === 0) errors.items = ["add at least one point before publishing"];
   items.forEach((item, i) => {
@@ -182,7 +209,13 @@ function publishProblems(items: { kind: string; reasonId: string | null; nextSte
   return errors;
 }
 
-export async function publish({ ctx, input }: { ctx: ProtectedContext; input: { feedbackId: string; version: number } }) {
+export async function publish({
+  ctx,
+  input,
+}: {
+  ctx: ProtectedContext;
+  input: { feedbackId: string; version: number };
+}) {
   const fb = await ctx.tx.query.feedback.findFirst({
     where: eq(s.feedback.id, input.feedbackId),
     with: { items: { orderBy: [asc(s.feedbackItems.position)] } },
@@ -190,9 +223,13 @@ export async function publish({ ctx, input }: { ctx: ProtectedContext; input: { 
   if (!fb) throw notFound("Feedback");
   const interview = await loadRejectedInterview(ctx, fb.interviewId);
   if (fb.version !== input.version) throw conflict();
-  if (fb.status !== "draft") throw new DomainError("BAD_REQUEST", `This feedback is already ${fb.status.replace("_", " ")}`);
+  if (fb.status !== "draft")
+    throw new DomainError("BAD_REQUEST", `This feedback is already ${fb.status.replace("_", " ")}`);
   if (interview.requireApproval) {
-    throw new DomainError("BAD_REQUEST", "Your agency requires a second consultant to approve feedback before it is published");
+    throw new DomainError(
+      "BAD_REQUEST",
+      "Your agency requires a second consultant to approve feedback before it is published",
+    );
   }
   const problems = publishProblems(fb.items);
   if (Object.keys(problems).length) {
@@ -204,11 +241,16 @@ export async function publish({ ctx, input }: { ctx: ProtectedContext; input: { 
     .set({
       status: "published",
       publishedAt: now,
-      firstPublishedAt: sql`coalesce(${s.feedback.firstPublishedAt}, ${now})`,
+      // A raw Date in sql`` reaches the driver unserialised (drizzle maps only column values).
+      firstPublishedAt: sql`coalesce(${s.feedback.firstPublishedAt}, ${now.toISOString()}::timestamptz)`,
       version: sql`${s.feedback.version} + 1`,
     })
     .where(and(eq(s.feedback.id, fb.id), eq(s.feedback.version, input.version)))
-    .returning({ id: s.feedback.id, version: s.feedback.version, publishedAt: s.feedback.publishedAt });
+    .returning({
+      id: s.feedback.id,
+      version: s.feedback.version,
+      publishedAt: s.feedback.publishedAt,
+    });
   if (!published?.publishedAt) throw conflict();
   await recordAudit(ctx, { action: "feedback.published", entityType: "feedback", entityId: fb.id });
   if (interview.candidateUserId) {

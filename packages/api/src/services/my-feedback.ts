@@ -45,7 +45,13 @@ export async function listMine({ ctx }: { ctx: ProtectedContext }): Promise<Inbo
 
 const lensOrder = new Map(lenses.map((l, i) => [l, i]));
 
-export async function getMine({ ctx, input }: { ctx: ProtectedContext; input: { id: string } }): Promise<FeedbackView> {
+export async function getMine({
+  ctx,
+  input,
+}: {
+  ctx: ProtectedContext;
+  input: { id: string };
+}): Promise<FeedbackView> {
   const candidateId = await myCandidateId(ctx);
   if (!candidateId) throw notFound("Feedback");
   const author = aliasedTable(s.users, "author");

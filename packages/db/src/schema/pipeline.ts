@@ -2,7 +2,6 @@
 import { relations, sql } from "drizzle-orm";
 import {
   check,
-
   foreignKey,
   index,
   jsonb,
@@ -72,7 +71,10 @@ export const jobs = pgTable(
   },
   (t) => [
     unique("jobs_agency_id_id_key").on(t.agencyId, t.id),
-    foreignKey({ columns: [t.agencyId, t.clientId], foreignColumns: [clients.agencyId, clients.id] }),
+    foreignKey({
+      columns: [t.agencyId, t.clientId],
+      foreignColumns: [clients.agencyId, clients.id],
+    }),
     index("jobs_agency_client_idx").on(t.agencyId, t.clientId),
   ],
 );
@@ -87,9 +89,10 @@ export const jobCompetencies = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.agencyId, t.jobId, t.competencyId] }),
-    foreignKey({ columns: [t.agencyId, t.jobId], foreignColumns: [jobs.agencyId, jobs.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({
+      columns: [t.agencyId, t.jobId],
+      foreignColumns: [jobs.agencyId, jobs.id],
+    }).onDelete("cascade"),
     foreignKey({
       columns: [t.agencyId, t.competencyId],
       foreignColumns: [competencies.agencyId, competencies.id],
@@ -123,10 +126,7 @@ export const interviews = pgTable(
       columns: [t.agencyId, t.consultantId],
       foreignColumns: [users.agencyId, users.id],
     }),
-    check(
-      "interviews_outcome_dated",
-      sql`(${t.outcome} = 'pending') = (${t.outcomeAt} is null)`,
-    ),
+    check("interviews_outcome_dated", sql`(${t.outcome} = 'pending') = (${t.outcomeAt} is null)`),
     index("interviews_agency_candidate_idx").on(t.agencyId, t.candidateId),
     index("interviews_agency_job_idx").on(t.agencyId, t.jobId),
     index("interviews_agency_consultant_idx").on(t.agencyId, t.consultantId),
@@ -187,4 +187,3 @@ export const interviewsRelations = relations(interviews, ({ one }) => ({
   job: one(jobs, { fields: [interviews.jobId], references: [jobs.id] }),
   consultant: one(users, { fields: [interviews.consultantId], references: [users.id] }),
 }));
-

@@ -69,7 +69,10 @@ export const goals = pgTable(
       columns: [t.agencyId, t.actionPlanId],
       foreignColumns: [actionPlans.agencyId, actionPlans.id],
     }).onDelete("cascade"),
-    check("goals_dropped_has_reason", sql`${t.status} <> 'dropped' or ${t.droppedReason} is not null`),
+    check(
+      "goals_dropped_has_reason",
+      sql`${t.status} <> 'dropped' or ${t.droppedReason} is not null`,
+    ),
     index("goals_plan_idx").on(t.agencyId, t.actionPlanId, t.position),
     index("goals_agency_status_idx").on(t.agencyId, t.status),
   ],
@@ -86,9 +89,10 @@ export const goalItems = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.agencyId, t.goalId, t.feedbackItemId] }),
-    foreignKey({ columns: [t.agencyId, t.goalId], foreignColumns: [goals.agencyId, goals.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({
+      columns: [t.agencyId, t.goalId],
+      foreignColumns: [goals.agencyId, goals.id],
+    }).onDelete("cascade"),
     foreignKey({
       columns: [t.agencyId, t.feedbackItemId],
       foreignColumns: [feedbackItems.agencyId, feedbackItems.id],
@@ -110,9 +114,10 @@ export const goalSteps = pgTable(
     ...timestamps(),
   },
   (t) => [
-    foreignKey({ columns: [t.agencyId, t.goalId], foreignColumns: [goals.agencyId, goals.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({
+      columns: [t.agencyId, t.goalId],
+      foreignColumns: [goals.agencyId, goals.id],
+    }).onDelete("cascade"),
     index("goal_steps_goal_idx").on(t.agencyId, t.goalId, t.position),
   ],
 );
@@ -129,9 +134,10 @@ export const goalComments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({ columns: [t.agencyId, t.goalId], foreignColumns: [goals.agencyId, goals.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({
+      columns: [t.agencyId, t.goalId],
+      foreignColumns: [goals.agencyId, goals.id],
+    }).onDelete("cascade"),
     foreignKey({ columns: [t.agencyId, t.authorId], foreignColumns: [users.agencyId, users.id] }),
     index("goal_comments_goal_idx").on(t.agencyId, t.goalId, t.createdAt),
     index("goal_comments_author_idx").on(t.agencyId, t.authorId),

@@ -1,13 +1,5 @@
 // Cross-cutting records: notifications, the transactional outbox, audit trail, data requests.
-import {
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { foreignKey, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id, timestamps } from "./columns";
 import { dataRequestKindEnum, dataRequestStatusEnum } from "./enums";
 import { candidates } from "./pipeline";
@@ -32,9 +24,10 @@ export const notifications = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({ columns: [t.agencyId, t.userId], foreignColumns: [users.agencyId, users.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({
+      columns: [t.agencyId, t.userId],
+      foreignColumns: [users.agencyId, users.id],
+    }).onDelete("cascade"),
     index("notifications_user_idx").on(t.agencyId, t.userId, t.createdAt),
   ],
 );

@@ -51,7 +51,10 @@ export const users = pgTable(
     // One sign-in belongs to one agency in this version: email is unique across Debrief.
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
     index("users_agency_role_idx").on(t.agencyId, t.role),
-    check("users_active_has_password", sql`${t.status} <> 'active' or ${t.passwordHash} is not null`),
+    check(
+      "users_active_has_password",
+      sql`${t.status} <> 'active' or ${t.passwordHash} is not null`,
+    ),
   ],
 );
 

@@ -48,21 +48,109 @@ type AgencySpec = {
 };
 
 const strengths: ItemInput[] = [
-  { lens: "skills_experience", kind: "strength", detail: "Your walkthrough of the payments migration was the clearest technical answer the panel heard: you named the trade-offs and why you chose each one." },
-  { lens: "skills_experience", kind: "strength", detail: "Strong, current hands-on experience with the exact stack the team uses; the panel had no doubts about your day-one productivity." },
-  { lens: "interview_style", kind: "strength", detail: "You were warm and confident, and you asked thoughtful questions about how the team measures success." },
-  { lens: "other_applicants", kind: "strength", detail: "You were one of two finalists; the panel rated your problem solving level with the successful candidate." },
-  { lens: "interview_style", kind: "strength", detail: "Your answers were concise and you checked whether the panel wanted more detail, which they appreciated." },
+  {
+    lens: "skills_experience",
+    kind: "strength",
+    detail:
+      "Your walkthrough of the payments migration was the clearest technical answer the panel heard: you named the trade-offs and why you chose each one.",
+  },
+  {
+    lens: "skills_experience",
+    kind: "strength",
+    detail:
+      "Strong, current hands-on experience with the exact stack the team uses; the panel had no doubts about your day-one productivity.",
+  },
+  {
+    lens: "interview_style",
+    kind: "strength",
+    detail:
+      "You were warm and confident, and you asked thoughtful questions about how the team measures success.",
+  },
+  {
+    lens: "other_applicants",
+    kind: "strength",
+    detail:
+      "You were one of two finalists; the panel rated your problem solving level with the successful candidate.",
+  },
+  {
+    lens: "interview_style",
+    kind: "strength",
+    detail:
+      "Your answers were concise and you checked whether the panel wanted more detail, which they appreciated.",
+  },
 ];
 
 const gaps: (ItemInput & { reason: string; competency: string })[] = [
-  { lens: "skills_experience", kind: "gap", competency: "Measurable impact", reason: "Examples lacked measurable results", detail: "When asked about the onboarding redesign, you described what the team did but not what changed: no conversion, time or cost figures.", nextStep: "Rewrite your three strongest stories with a number in each result (before/after, % change or time saved) and practise them aloud." },
-  { lens: "skills_experience", kind: "gap", competency: "Stakeholder management", reason: "Key skill not demonstrated", detail: "The role reports to the COO; the panel wanted an example of managing a senior stakeholder who disagreed with you, and none came up.", nextStep: "Prepare one STAR story about changing a senior stakeholder's mind, including what you conceded." },
-  { lens: "other_applicants", kind: "gap", competency: "Domain knowledge", reason: "Less relevant experience than the successful candidate", detail: "The successful candidate had four years in regulated lending and could discuss affordability rules in depth.", nextStep: "Take the free FCA consumer credit module and follow two lending newsletters for a month." },
-  { lens: "other_applicants", kind: "gap", competency: "Leadership", reason: "Role scope mismatch", detail: "The successful candidate had already led a team of six; your leadership examples were of leading projects, not people.", nextStep: "Ask your manager for a mentoring or line-management responsibility and keep notes on what you learn." },
-  { lens: "interview_style", kind: "gap", competency: "Communication", reason: "Answers lacked structure", detail: "Two answers ran past five minutes and the panel lost the thread before you reached the outcome.", nextStep: "Practise answering in the STAR shape within two minutes; record yourself and cut anything that is not situation, action or result." },
-  { lens: "interview_style", kind: "gap", competency: "Motivation for the role", reason: "Limited knowledge of the company", detail: "When asked why this company, the answer was general; you had not looked at their recent product launch.", nextStep: "Before each interview, read the company's last three announcements and prepare one question about each." },
-  { lens: "skills_experience", kind: "gap", competency: "Technical depth", reason: "Technical assessment below the bar", detail: "The take-home solved the main case but had no tests and missed the pagination requirement.", nextStep: "Complete two timed practice exercises with tests first, and re-read the brief against your solution before submitting." },
+  {
+    lens: "skills_experience",
+    kind: "gap",
+    competency: "Measurable impact",
+    reason: "Examples lacked measurable results",
+    detail:
+      "When asked about the onboarding redesign, you described what the team did but not what changed: no conversion, time or cost figures.",
+    nextStep:
+      "Rewrite your three strongest stories with a number in each result (before/after, % change or time saved) and practise them aloud.",
+  },
+  {
+    lens: "skills_experience",
+    kind: "gap",
+    competency: "Stakeholder management",
+    reason: "Key skill not demonstrated",
+    detail:
+      "The role reports to the COO; the panel wanted an example of managing a senior stakeholder who disagreed with you, and none came up.",
+    nextStep:
+      "Prepare one STAR story about changing a senior stakeholder's mind, including what you conceded.",
+  },
+  {
+    lens: "other_applicants",
+    kind: "gap",
+    competency: "Domain knowledge",
+    reason: "Less relevant experience than the successful candidate",
+    detail:
+      "The successful candidate had four years in regulated lending and could discuss affordability rules in depth.",
+    nextStep:
+      "Take the free FCA consumer credit module and follow two lending newsletters for a month.",
+  },
+  {
+    lens: "other_applicants",
+    kind: "gap",
+    competency: "Leadership",
+    reason: "Role scope mismatch",
+    detail:
+      "The successful candidate had already led a team of six; your leadership examples were of leading projects, not people.",
+    nextStep:
+      "Ask your manager for a mentoring or line-management responsibility and keep notes on what you learn.",
+  },
+  {
+    lens: "interview_style",
+    kind: "gap",
+    competency: "Communication",
+    reason: "Answers lacked structure",
+    detail:
+      "Two answers ran past five minutes and the panel lost the thread before you reached the outcome.",
+    nextStep:
+      "Practise answering in the STAR shape within two minutes; record yourself and cut anything that is not situation, action or result.",
+  },
+  {
+    lens: "interview_style",
+    kind: "gap",
+    competency: "Motivation for the role",
+    reason: "Limited knowledge of the company",
+    detail:
+      "When asked why this company, the answer was general; you had not looked at their recent product launch.",
+    nextStep:
+      "Before each interview, read the company's last three announcements and prepare one question about each.",
+  },
+  {
+    lens: "skills_experience",
+    kind: "gap",
+    competency: "Technical depth",
+    reason: "Technical assessment below the bar",
+    detail:
+      "The take-home solved the main case but had no tests and missed the pagination requirement.",
+    nextStep:
+      "Complete two timed practice exercises with tests first, and re-read the brief against your solution before submitting.",
+  },
 ];
 
 const summaries = [
@@ -97,10 +185,17 @@ async function seedAgency(db: Database, spec: AgencySpec, passwordHash: string, 
     const consultants = staff.filter((u) => u.role === "consultant");
     const candidates = [];
     for (const [i, p] of spec.loginCandidates.entries()) {
-      const user = await createUser(tx, agencyId, { email: p.email, name: p.name, role: "candidate", passwordHash });
+      const user = await createUser(tx, agencyId, {
+        email: p.email,
+        name: p.name,
+        role: "candidate",
+        passwordHash,
+      });
       const owner = consultants[i % consultants.length] ?? staff[0];
       if (!owner) throw new Error("an agency needs staff");
-      candidates.push(await createCandidate(tx, agencyId, { ...p, ownerId: owner.id, userId: user.id }));
+      candidates.push(
+        await createCandidate(tx, agencyId, { ...p, ownerId: owner.id, userId: user.id }),
+      );
     }
     for (const [i, p] of spec.otherCandidates.entries()) {
       const owner = consultants[i % consultants.length] ?? staff[0];
@@ -112,7 +207,14 @@ async function seedAgency(db: Database, spec: AgencySpec, passwordHash: string, 
       const client = await createClient(tx, agencyId, { name: c.name, industry: c.industry });
       for (const [title, seniority, comps] of c.jobs) {
         const ids = comps.map((n) => competencyId.get(n)).filter((x): x is string => !!x);
-        jobs.push(await createJob(tx, agencyId, { clientId: client.id, title, seniority, competencyIds: ids }));
+        jobs.push(
+          await createJob(tx, agencyId, {
+            clientId: client.id,
+            title,
+            seniority,
+            competencyIds: ids,
+          }),
+        );
       }
     }
 
@@ -122,7 +224,8 @@ async function seedAgency(db: Database, spec: AgencySpec, passwordHash: string, 
       const job = rnd.pick(jobs);
       if (!candidate || !job) continue;
       const consultantId = candidate.ownerId;
-      const daysAgo = 180 - Math.floor((i / spec.interviewCount) * 170) - Math.floor(rnd.next() * 5);
+      const daysAgo =
+        180 - Math.floor((i / spec.interviewCount) * 170) - Math.floor(rnd.next() * 5);
       const scheduledAt = new Date(now - daysAgo * DAY);
       const outcome = outcomeFor(rnd.next());
       const outcomeAt = new Date(scheduledAt.getTime() + (1 + Math.floor(rnd.next() * 4)) * DAY);
@@ -141,11 +244,17 @@ async function seedAgency(db: Database, spec: AgencySpec, passwordHash: string, 
       if (recent && rnd.next() < 0.3) continue;
       const gapA = rnd.pick(gaps);
       const gapB = rnd.pick(gaps.filter((g) => g.lens !== gapA.lens));
-      const items = [rnd.pick(strengths), gapA, gapB].map(({ reason, competency, ...item }: ItemInput & { reason?: string; competency?: string }) => ({
-        ...item,
-        competencyId: competency ? (competencyId.get(competency) ?? null) : null,
-        reasonId: reason ? (reasonId.get(reason) ?? null) : null,
-      }));
+      const items = [rnd.pick(strengths), gapA, gapB].map(
+        ({
+          reason,
+          competency,
+          ...item
+        }: ItemInput & { reason?: string; competency?: string }) => ({
+          ...item,
+          competencyId: competency ? (competencyId.get(competency) ?? null) : null,
+          reasonId: reason ? (reasonId.get(reason) ?? null) : null,
+        }),
+      );
       const publishedAt = new Date(outcomeAt.getTime() + (6 + Math.floor(rnd.next() * 90)) * HOUR);
       const draft = recent && rnd.next() < 0.3;
       const fb = await createFeedback(tx, agencyId, {
@@ -155,7 +264,8 @@ async function seedAgency(db: Database, spec: AgencySpec, passwordHash: string, 
         status: draft ? "draft" : "published",
         publishedAt: draft ? null : publishedAt,
         readAt: draft || rnd.next() < 0.25 ? null : new Date(publishedAt.getTime() + 5 * HOUR),
-        acknowledgedAt: draft || rnd.next() < 0.45 ? null : new Date(publishedAt.getTime() + 8 * HOUR),
+        acknowledgedAt:
+          draft || rnd.next() < 0.45 ? null : new Date(publishedAt.getTime() + 8 * HOUR),
         items,
       });
       if (!draft && fb.readAt) {
@@ -173,7 +283,12 @@ async function seedAgency(db: Database, spec: AgencySpec, passwordHash: string, 
           const gap = fb.items.find((it) => it.kind === "gap");
           const [plan] = await tx
             .insert(s.actionPlans)
-            .values({ agencyId, candidateId: candidate.id, feedbackId: fb.id, title: `After ${job.title}` })
+            .values({
+              agencyId,
+              candidateId: candidate.id,
+              feedbackId: fb.id,
+              title: `After ${job.title}`,
+            })
             .returning();
           if (plan && gap) {
             const done = rnd.next() < 0.4;
@@ -190,15 +305,26 @@ async function seedAgency(db: Database, spec: AgencySpec, passwordHash: string, 
               })
               .returning();
             if (goal) {
-              await tx.insert(s.goalItems).values({ agencyId, goalId: goal.id, feedbackItemId: gap.id });
+              await tx
+                .insert(s.goalItems)
+                .values({ agencyId, goalId: goal.id, feedbackItemId: gap.id });
               await tx.insert(s.goalSteps).values(
-                ["Draft the first version", "Get feedback from my consultant", "Practise aloud twice"].map((title, position) => ({
+                [
+                  "Draft the first version",
+                  "Get feedback from my consultant",
+                  "Practise aloud twice",
+                ].map((title, position) => ({
                   agencyId,
                   goalId: goal.id,
                   title,
                   position,
-                  dueDate: new Date(publishedAt.getTime() + (7 + position * 7) * DAY).toISOString().slice(0, 10),
-                  doneAt: done || position === 0 ? new Date(publishedAt.getTime() + (5 + position * 6) * DAY) : null,
+                  dueDate: new Date(publishedAt.getTime() + (7 + position * 7) * DAY)
+                    .toISOString()
+                    .slice(0, 10),
+                  doneAt:
+                    done || position === 0
+                      ? new Date(publishedAt.getTime() + (5 + position * 6) * DAY)
+                      : null,
                 })),
               );
             }
@@ -227,9 +353,27 @@ async function seedAgency(db: Database, spec: AgencySpec, passwordHash: string, 
     const first = candidates[0];
     if (first) {
       await tx.insert(s.journalEntries).values([
-        { agencyId, candidateId: first.id, kind: "win", title: "Got through to the final round", body: "First time I've reached a final stage. The STAR practice is working." },
-        { agencyId, candidateId: first.id, kind: "reflection", title: "What I learned this month", body: "I talk too long when I'm nervous. Two-minute answers felt short but landed better." },
-        { agencyId, candidateId: first.id, kind: "preparation", title: "Questions to ask next time", body: "How does the team measure success in the first 90 days? What would make someone great here?" },
+        {
+          agencyId,
+          candidateId: first.id,
+          kind: "win",
+          title: "Got through to the final round",
+          body: "First time I've reached a final stage. The STAR practice is working.",
+        },
+        {
+          agencyId,
+          candidateId: first.id,
+          kind: "reflection",
+          title: "What I learned this month",
+          body: "I talk too long when I'm nervous. Two-minute answers felt short but landed better.",
+        },
+        {
+          agencyId,
+          candidateId: first.id,
+          kind: "preparation",
+          title: "Questions to ask next time",
+          body: "How does the team measure success in the first 90 days? What would make someone great here?",
+        },
       ]);
     }
   });
@@ -265,10 +409,35 @@ const northwind: AgencySpec = {
     email: `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@example.test`,
   })),
   clients: [
-    { name: "Aurora Fintech", industry: "Financial services", jobs: [["Senior Product Manager", "senior", ["Stakeholder management", "Measurable impact"]], ["Backend Engineer", "mid", ["Technical depth", "Problem solving"]]] },
-    { name: "Helix Health", industry: "Healthcare", jobs: [["Data Analyst", "mid", ["Technical depth", "Communication"]], ["Head of Engineering", "lead", ["Leadership", "Commercial awareness"]]] },
-    { name: "Brightline Logistics", industry: "Logistics", jobs: [["Operations Manager", "senior", ["Leadership", "Stakeholder management"]], ["UX Designer", "mid", ["Collaboration", "Communication"]]] },
-    { name: "Cobalt Games", industry: "Entertainment", jobs: [["Frontend Engineer", "junior", ["Technical depth", "Collaboration"]]] },
+    {
+      name: "Aurora Fintech",
+      industry: "Financial services",
+      jobs: [
+        ["Senior Product Manager", "senior", ["Stakeholder management", "Measurable impact"]],
+        ["Backend Engineer", "mid", ["Technical depth", "Problem solving"]],
+      ],
+    },
+    {
+      name: "Helix Health",
+      industry: "Healthcare",
+      jobs: [
+        ["Data Analyst", "mid", ["Technical depth", "Communication"]],
+        ["Head of Engineering", "lead", ["Leadership", "Commercial awareness"]],
+      ],
+    },
+    {
+      name: "Brightline Logistics",
+      industry: "Logistics",
+      jobs: [
+        ["Operations Manager", "senior", ["Leadership", "Stakeholder management"]],
+        ["UX Designer", "mid", ["Collaboration", "Communication"]],
+      ],
+    },
+    {
+      name: "Cobalt Games",
+      industry: "Entertainment",
+      jobs: [["Frontend Engineer", "junior", ["Technical depth", "Collaboration"]]],
+    },
   ],
   interviewCount: 60,
 };
@@ -282,15 +451,28 @@ const globex: AgencySpec = {
     { email: "admin@globex.test", name: "Morgan Blake", role: "admin" },
     { email: "consultant@globex.test", name: "Riley Chen", role: "consultant" },
   ],
-  loginCandidates: [{ email: "candidate@globex.test", name: "Casey Nguyen", headline: "Account executive" }],
+  loginCandidates: [
+    { email: "candidate@globex.test", name: "Casey Nguyen", headline: "Account executive" },
+  ],
   otherCandidates: [
     { name: "Drew Hall", headline: "Sales development rep", email: "drew.hall@example.test" },
     { name: "Jamie Fox", headline: "Business analyst", email: "jamie.fox@example.test" },
     { name: "Noor Haddad", headline: "Project manager", email: "noor.haddad@example.test" },
   ],
   clients: [
-    { name: "Initech", industry: "Software", jobs: [["Account Executive", "mid", ["Commercial awareness", "Communication"]], ["Business Analyst", "mid", ["Problem solving", "Stakeholder management"]]] },
-    { name: "Umbrella Retail", industry: "Retail", jobs: [["Regional Sales Manager", "senior", ["Leadership", "Measurable impact"]]] },
+    {
+      name: "Initech",
+      industry: "Software",
+      jobs: [
+        ["Account Executive", "mid", ["Commercial awareness", "Communication"]],
+        ["Business Analyst", "mid", ["Problem solving", "Stakeholder management"]],
+      ],
+    },
+    {
+      name: "Umbrella Retail",
+      industry: "Retail",
+      jobs: [["Regional Sales Manager", "senior", ["Leadership", "Measurable impact"]]],
+    },
   ],
   interviewCount: 30,
 };
@@ -298,7 +480,10 @@ const globex: AgencySpec = {
 export type SeedResult = { seeded: boolean };
 
 /** Seeds the demo agencies when the database holds none. */
-export async function seedDemo(db: Database, { now = Date.now() }: { now?: number } = {}): Promise<SeedResult> {
+export async function seedDemo(
+  db: Database,
+  { now = Date.now() }: { now?: number } = {},
+): Promise<SeedResult> {
   // Runs as the owner (superuser or BYPASSRLS, see docs/architecture.md), which sees every agency.
   const [row] = await db.select({ n: count() }).from(s.agencies);
   if ((row?.n ?? 0) > 0) return { seeded: false };
@@ -308,7 +493,12 @@ export async function seedDemo(db: Database, { now = Date.now() }: { now?: numbe
   return { seeded: true };
 }
 
-export const demoAccounts = [...northwind.staff, ...northwind.loginCandidates.map((c) => ({ ...c, role: "candidate" })), ...globex.staff, ...globex.loginCandidates.map((c) => ({ ...c, role: "candidate" }))].map((a) => ({
+export const demoAccounts = [
+  ...northwind.staff,
+  ...northwind.loginCandidates.map((c) => ({ ...c, role: "candidate" })),
+  ...globex.staff,
+  ...globex.loginCandidates.map((c) => ({ ...c, role: "candidate" })),
+].map((a) => ({
   agency: a.email.endsWith("@northwind.test") ? northwind.name : globex.name,
   email: a.email,
   role: a.role,
@@ -318,6 +508,8 @@ export const demoAccounts = [...northwind.staff, ...northwind.loginCandidates.ma
 export function assertLocal(url: string): void {
   const host = new URL(url).hostname;
   if (!["localhost", "127.0.0.1", "[::1]", "::1"].includes(host)) {
-    throw new Error(`DATABASE_URL: refusing to seed demo accounts into a non-local server (${host})`);
+    throw new Error(
+      `DATABASE_URL: refusing to seed demo accounts into a non-local server (${host})`,
+    );
   }
 }

@@ -15,10 +15,22 @@ export const defaultCompetencies = [
 export const defaultReasons = [
   ["Examples lacked measurable results", "Answers described activity but not outcomes or numbers"],
   ["Key skill not demonstrated", "A skill vital to the role was missing or not shown"],
-  ["Less relevant experience than the successful candidate", "Another applicant's background matched more closely"],
-  ["Answers lacked structure", "Answers were hard to follow; no clear situation, action and result"],
-  ["Limited knowledge of the company", "Preparation on the client, its products or market was thin"],
-  ["Technical assessment below the bar", "The test or technical discussion fell short of the level required"],
+  [
+    "Less relevant experience than the successful candidate",
+    "Another applicant's background matched more closely",
+  ],
+  [
+    "Answers lacked structure",
+    "Answers were hard to follow; no clear situation, action and result",
+  ],
+  [
+    "Limited knowledge of the company",
+    "Preparation on the client, its products or market was thin",
+  ],
+  [
+    "Technical assessment below the bar",
+    "The test or technical discussion fell short of the level required",
+  ],
   ["Salary expectations misaligned", "Expectations were outside the budget for the role"],
   ["Role scope mismatch", "The level or scope of past roles did not match this one"],
 ] as const;

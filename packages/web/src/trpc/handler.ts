@@ -15,7 +15,8 @@ export function createTrpcHandler(getSession: GetSession) {
       createContext: () => createTRPCContext({ headers, getSession }),
       responseMeta: () => ({ headers: new Headers({ "x-request-id": requestId }) }),
       onError: ({ error, path }) => {
-        if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ requestId, path }, "request failed");
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          logger.error({ requestId, path }, "request failed");
       },
     });
   };

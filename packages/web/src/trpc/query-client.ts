@@ -8,7 +8,8 @@ export function createQueryClient() {
       dehydrate: {
         serializeData: SuperJSON.serialize,
         // Stream pending server prefetches to the client too.
-        shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",
+        shouldDehydrateQuery: (query) =>
+          defaultShouldDehydrateQuery(query) || query.state.status === "pending",
         shouldRedactErrors: () => false,
       },
       hydrate: { deserializeData: SuperJSON.deserialize },

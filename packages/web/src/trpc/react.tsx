@@ -34,7 +34,16 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
 }
 
 /** The message of a tRPC error, or a generic one; and the field errors when the server sent them. */
-export function errorDetails(error: unknown): { message: string; fieldErrors: Record<string, string[]> } {
-  const e = error as { message?: string; data?: { fieldErrors?: Record<string, string[]> | null } } | null;
-  return { message: e?.message || "Something went wrong. Please try again.", fieldErrors: e?.data?.fieldErrors ?? {} };
+export function errorDetails(error: unknown): {
+  message: string;
+  fieldErrors: Record<string, string[]>;
+} {
+  const e = error as {
+    message?: string;
+    data?: { fieldErrors?: Record<string, string[]> | null };
+  } | null;
+  return {
+    message: e?.message || "Something went wrong. Please try again.",
+    fieldErrors: e?.data?.fieldErrors ?? {},
+  };
 }

@@ -9,29 +9,35 @@ import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { createQueryClient } from "./query-client";
 
-export function createServerHelpers(getSession: GetSession) {
-  const createContext = cache(async () => createTRPCContext({ headers: new Headers(await headers()), getSession }));
-  const getQueryClient = cache(createQueryClient);
-  const trpc = createTRPCOptionsProxy<AppRouter>({ router: appRouter, ctx: createContext, queryClient: getQueryClient });
+/** One query client per server request. */
+const getQueryClient = cache(createQueryClient);
 
-  function HydrateClient({ children }: { children: ReactNode }) {
-    return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+export function createServerTRPC(getSession: GetSession) {
+  const createContext = cache(async () =>
+    createTRPCContext({ headers: new Headers(await headers()), getSession }),
+  );
+  return createTRPCOptionsProxy<AppRouter>({
+    router: appRouter,
+    ctx: createContext,
+    queryClient: getQueryClient,
+  });
+}
+
+export function HydrateClient({ children }: { children: ReactNode }) {
+  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+}
+
+export function prefetch(options: { queryKey: QueryKey }) {
+  void getQueryClient().prefetchQuery(options);
+}
+
+/** Awaits a query on the server; a record that is not there (or not yours) is a 404 page. */
+export async function fetchOrNotFound<T>(options: { queryKey: QueryKey }): Promise<T> {
+  try {
+    return (await getQueryClient().fetchQuery(options)) as T;
+  } catch (error) {
+    const code = error instanceof TRPCError ? error.code : (error as { code?: string })?.code;
+    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
+    throw error;
   }
-
-  function prefetch(options: { queryKey: QueryKey }) {
-    void getQueryClient().prefetchQuery(options);
-  }
-
-  /** Awaits a query on the server; a record that is not there (or not yours) is a 404 page. */
-  async function fetchOrNotFound<T>(options: { queryKey: QueryKey; queryFn?: unknown }): Promise<T> {
-    try {
-      return (await getQueryClient().fetchQuery(options as never)) as T;
-    } catch (error) {
-      const code = error instanceof TRPCError ? error.code : (error as { code?: string })?.code;
-      if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
-      throw error;
-    }
-  }
-
-  return { trpc, HydrateClient, prefetch, fetchOrNotFound };
 }

@@ -5,7 +5,11 @@ import { useTRPC } from "@debrief/web/trpc/react";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+});
 
 export function Inbox() {
   const trpc = useTRPC();
@@ -13,7 +17,8 @@ export function Inbox() {
   if (data.length === 0) {
     return (
       <EmptyState title="No feedback yet">
-        When your consultant shares feedback from an interview, it will appear here, and we'll let you know.
+        When your consultant shares feedback from an interview, it will appear here, and we'll let
+        you know.
       </EmptyState>
     );
   }

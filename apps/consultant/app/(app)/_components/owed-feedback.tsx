@@ -1,6 +1,6 @@
 "use client";
-import { stageLabels } from "@debrief/validators";
 import { Badge, buttonClass, Card, EmptyState } from "@debrief/ui";
+import { stageLabels } from "@debrief/validators";
 import { useTRPC } from "@debrief/web/trpc/react";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -16,7 +16,8 @@ export function OwedFeedback() {
   if (data.length === 0) {
     return (
       <EmptyState title="You're all caught up">
-        Every rejected interview of yours has published feedback. When you record a rejection, it will appear here with its SLA clock.
+        Every rejected interview of yours has published feedback. When you record a rejection, it
+        will appear here with its SLA clock.
       </EmptyState>
     );
   }
@@ -26,7 +27,11 @@ export function OwedFeedback() {
         {data.map((row) => {
           const left = row.slaHours - row.hoursSinceRejection;
           return (
-            <li key={row.interviewId} className="flex flex-wrap items-center gap-4 px-5 py-4" data-testid="owed-row">
+            <li
+              key={row.interviewId}
+              className="flex flex-wrap items-center gap-4 px-5 py-4"
+              data-testid="owed-row"
+            >
               <div className="min-w-0 flex-1">
                 <p className="font-medium text-ink">{row.candidateName}</p>
                 <p className="text-sm text-muted">

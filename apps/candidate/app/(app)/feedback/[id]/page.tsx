@@ -16,7 +16,10 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   await fetchOrNotFound<FeedbackView>(trpc.myFeedback.byId.queryOptions({ id }));
   return (
     <HydrateClient>
-      <Link href="/" className="mb-6 inline-block text-sm font-medium text-brand-700 hover:underline">
+      <Link
+        href="/"
+        className="mb-6 inline-block text-sm font-medium text-brand-700 hover:underline"
+      >
         ← All feedback
       </Link>
       <FeedbackPage id={id} />

@@ -3,7 +3,14 @@
 // preview through the candidate's own component, save with version check, publish.
 import { Badge, Button, Card, Field, PageHeader, Select, Textarea } from "@debrief/ui";
 import { FeedbackView } from "@debrief/ui/feedback-view";
-import { type FeedbackView as FeedbackData, type Lens, lenses, lensInfo, saveDraftInput, stageLabels } from "@debrief/validators";
+import {
+  type FeedbackView as FeedbackData,
+  type Lens,
+  lenses,
+  lensInfo,
+  saveDraftInput,
+  stageLabels,
+} from "@debrief/validators";
 import { toast } from "@debrief/web/toast";
 import { errorDetails, useTRPC } from "@debrief/web/trpc/react";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -87,8 +94,10 @@ export function FeedbackEditor({ interviewId }: { interviewId: string }) {
   });
 
   const busy = save.isPending || publish.isPending || form.formState.isSubmitting;
-  const name = (list: { id: string; name?: string; label?: string }[], id: string | null | undefined) =>
-    list.find((x) => x.id === id)?.name ?? list.find((x) => x.id === id)?.label ?? null;
+  const name = (
+    list: { id: string; name?: string; label?: string }[],
+    id: string | null | undefined,
+  ) => list.find((x) => x.id === id)?.name ?? list.find((x) => x.id === id)?.label ?? null;
   const previewData: FeedbackData = {
     id: data.feedback?.id ?? "preview",
     summary: form.watch("summary") ?? "",
@@ -108,7 +117,11 @@ export function FeedbackEditor({ interviewId }: { interviewId: string }) {
         detail: item.detail,
         nextStep: item.nextStep || null,
       }))
-      .sort((a, b) => lenses.indexOf(a.lens) - lenses.indexOf(b.lens) || (a.kind === b.kind ? 0 : a.kind === "strength" ? -1 : 1)),
+      .sort(
+        (a, b) =>
+          lenses.indexOf(a.lens) - lenses.indexOf(b.lens) ||
+          (a.kind === b.kind ? 0 : a.kind === "strength" ? -1 : 1),
+      ),
   };
 
   return (
@@ -118,26 +131,44 @@ export function FeedbackEditor({ interviewId }: { interviewId: string }) {
         description={`${data.interview.jobTitle} at ${data.interview.clientName} · ${stageLabels[data.interview.stage]}`}
         actions={
           <>
-            {data.feedback ? <Badge tone={data.feedback.status === "published" ? "green" : "brand"}>{data.feedback.status}</Badge> : null}
-            <Button variant="secondary" onClick={() => setPreview((p) => !p)} aria-pressed={preview}>
+            {data.feedback ? (
+              <Badge tone={data.feedback.status === "published" ? "green" : "brand"}>
+                {data.feedback.status}
+              </Badge>
+            ) : null}
+            <Button
+              variant="secondary"
+              onClick={() => setPreview((p) => !p)}
+              aria-pressed={preview}
+            >
               {preview ? "Back to editing" : "Preview as candidate"}
             </Button>
           </>
         }
       />
       {!editable ? (
-        <Card className="mb-6 p-4 text-sm text-muted">This feedback is {data.feedback?.status}; it can no longer be edited here.</Card>
+        <Card className="mb-6 p-4 text-sm text-muted">
+          This feedback is {data.feedback?.status}; it can no longer be edited here.
+        </Card>
       ) : null}
       {preview ? (
         <Card className="p-6">
-          <p className="mb-4 text-xs font-semibold uppercase tracking-wide text-muted">Exactly what {data.interview.candidateName} will see</p>
+          <p className="mb-4 text-xs font-semibold uppercase tracking-wide text-muted">
+            Exactly what {data.interview.candidateName} will see
+          </p>
           <FeedbackView feedback={previewData} />
         </Card>
       ) : (
         <form onSubmit={onSave} className="space-y-6" aria-label="Feedback editor">
           <Card className="p-5">
-            <Field label="Summary" hint="A warm opening in a sentence or two: thank them, and say how close it was." error={form.formState.errors.summary?.message}>
-              {(p) => <Textarea {...p} {...form.register("summary")} rows={3} disabled={!editable} />}
+            <Field
+              label="Summary"
+              hint="A warm opening in a sentence or two: thank them, and say how close it was."
+              error={form.formState.errors.summary?.message}
+            >
+              {(p) => (
+                <Textarea {...p} {...form.register("summary")} rows={3} disabled={!editable} />
+              )}
             </Field>
           </Card>
           {lenses.map((lens) => (
@@ -147,7 +178,11 @@ export function FeedbackEditor({ interviewId }: { interviewId: string }) {
               <div className="space-y-4">
                 {fields.map((field, index) =>
                   field.lens !== lens ? null : (
-                    <fieldset key={field.id} className="rounded-lg border border-line p-4" disabled={!editable}>
+                    <fieldset
+                      key={field.id}
+                      className="rounded-lg border border-line p-4"
+                      disabled={!editable}
+                    >
                       <legend className="px-1 text-sm font-medium text-ink">
                         {items?.[index]?.kind === "gap" ? "Gap" : "Strength"}
                       </legend>
@@ -160,9 +195,17 @@ export function FeedbackEditor({ interviewId }: { interviewId: string }) {
                             </Select>
                           )}
                         </Field>
-                        <Field label="Competency" error={form.formState.errors.items?.[index]?.competencyId?.message}>
+                        <Field
+                          label="Competency"
+                          error={form.formState.errors.items?.[index]?.competencyId?.message}
+                        >
                           {(p) => (
-                            <Select {...p} {...form.register(`items.${index}.competencyId`, { setValueAs: (v) => v || null })}>
+                            <Select
+                              {...p}
+                              {...form.register(`items.${index}.competencyId`, {
+                                setValueAs: (v) => v || null,
+                              })}
+                            >
                               <option value="">—</option>
                               {taxonomy.competencies.map((c) => (
                                 <option key={c.id} value={c.id}>
@@ -173,9 +216,17 @@ export function FeedbackEditor({ interviewId }: { interviewId: string }) {
                           )}
                         </Field>
                         {items?.[index]?.kind === "gap" ? (
-                          <Field label="Reason" error={form.formState.errors.items?.[index]?.reasonId?.message}>
+                          <Field
+                            label="Reason"
+                            error={form.formState.errors.items?.[index]?.reasonId?.message}
+                          >
                             {(p) => (
-                              <Select {...p} {...form.register(`items.${index}.reasonId`, { setValueAs: (v) => v || null })}>
+                              <Select
+                                {...p}
+                                {...form.register(`items.${index}.reasonId`, {
+                                  setValueAs: (v) => v || null,
+                                })}
+                              >
                                 <option value="">Choose a reason</option>
                                 {taxonomy.reasons.map((r) => (
                                   <option key={r.id} value={r.id}>
@@ -193,14 +244,22 @@ export function FeedbackEditor({ interviewId }: { interviewId: string }) {
                         hint="Specific and observable: what they said or did, and why it mattered for this role."
                         error={form.formState.errors.items?.[index]?.detail?.message}
                       >
-                        {(p) => <Textarea {...p} {...form.register(`items.${index}.detail`)} rows={3} />}
+                        {(p) => (
+                          <Textarea {...p} {...form.register(`items.${index}.detail`)} rows={3} />
+                        )}
                       </Field>
                       <Field
                         className="mt-4"
-                        label={items?.[index]?.kind === "gap" ? "Suggested next step" : "Suggested next step (optional)"}
+                        label={
+                          items?.[index]?.kind === "gap"
+                            ? "Suggested next step"
+                            : "Suggested next step (optional)"
+                        }
                         error={form.formState.errors.items?.[index]?.nextStep?.message}
                       >
-                        {(p) => <Textarea {...p} {...form.register(`items.${index}.nextStep`)} rows={2} />}
+                        {(p) => (
+                          <Textarea {...p} {...form.register(`items.${index}.nextStep`)} rows={2} />
+                        )}
                       </Field>
                       <div className="mt-3 text-right">
                         <Button variant="ghost" size="sm" onClick={() => remove(index)}>
@@ -212,10 +271,18 @@ export function FeedbackEditor({ interviewId }: { interviewId: string }) {
                 )}
                 {editable ? (
                   <div className="flex gap-2">
-                    <Button variant="secondary" size="sm" onClick={() => append(emptyItem(lens, "strength"))}>
+                    <Button
+                      variant="secondary"
+                      size="sm"
+                      onClick={() => append(emptyItem(lens, "strength"))}
+                    >
                       + Strength
                     </Button>
-                    <Button variant="secondary" size="sm" onClick={() => append(emptyItem(lens, "gap"))}>
+                    <Button
+                      variant="secondary"
+                      size="sm"
+                      onClick={() => append(emptyItem(lens, "gap"))}
+                    >
                       + Gap
                     </Button>
                   </div>
@@ -229,7 +296,11 @@ export function FeedbackEditor({ interviewId }: { interviewId: string }) {
                 {save.isPending && !publish.isPending ? "Saving…" : "Save draft"}
               </Button>
               <Button onClick={onPublish} disabled={busy}>
-                {publish.isPending ? "Publishing…" : data.requireApproval ? "Publish (needs approval)" : "Publish to candidate"}
+                {publish.isPending
+                  ? "Publishing…"
+                  : data.requireApproval
+                    ? "Publish (needs approval)"
+                    : "Publish to candidate"}
               </Button>
             </div>
           ) : null}

@@ -1,0 +1,46 @@
+// Every demo account signs in to its own portal and is refused by the other with the neutral message.
+import { expect, test } from "@playwright/test";
+import { accounts, NEUTRAL_ERROR, other, portals, stateFile } from "./accounts";
+import { signIn, signInError } from "./helpers";
+
+for (const account of accounts) {
+  test(`${account.email} is refused by the ${other(account.portal)} portal`, async ({ page }) => {
+    await signIn(page, other(account.portal), account.email);
+    await expect(signInError(page)).toHaveText(NEUTRAL_ERROR);
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page.getByLabel("Email")).toHaveValue(account.email);
+  });
+}
+
+test("a wrong password and an unknown email get the same answer", async ({ page }) => {
+  await signIn(page, "consultant", "consultant@northwind.test", "not-the-password");
+  await expect(signInError(page)).toHaveText(NEUTRAL_ERROR);
+  await signIn(page, "consultant", "nobody@northwind.test");
+  await expect(signInError(page)).toHaveText(NEUTRAL_ERROR);
+});
+
+test("signed-out visitors are sent to sign in", async ({ page }) => {
+  await page.goto(`${portals.consultant.url}/`);
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto(`${portals.candidate.url}/`);
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test.describe("sign out", () => {
+  test.use({ storageState: stateFile("consultant2@northwind.test") });
+  test("ends the session", async ({ page }) => {
+    await page.goto(`${portals.consultant.url}/`);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto(`${portals.consultant.url}/`);
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+});
+
+test("health endpoints answer", async ({ request }) => {
+  for (const portal of Object.values(portals)) {
+    const res = await request.get(`${portal.url}/api/health`);
+    expect(res.ok()).toBe(true);
+    expect(await res.json()).toEqual({ status: "ok" });
+  }
+});

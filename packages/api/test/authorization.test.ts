@@ -1,0 +1,295 @@
+// The authorization matrix, generated from the router: every procedure must have an entry, and
+// every entry says, for every persona, whether the call is allowed or how it is denied. Each cell
+// runs as its own test against PostgreSQL as the app role.
+//
+// The record: candidate A's interview and feedback in the home agency. Denials across agencies
+// read NOT_FOUND for record-scoped procedures (the record does not exist for them), FORBIDDEN
+// where the role is wrong, UNAUTHORIZED without a session.
+//
+// Disabled users: procedures trust ctx.session; they do not look at the user's status. In
+// production the session comes from createAuth(portal).getSession (packages/auth), which
+// re-reads the user through debrief_session_user on every request and returns null unless the
+// status is active. The disabled persona is therefore the session that function produces for a
+// disabled user, reproduced below by `productionSession` (same lookup, same rule): none, so every
+// call is UNAUTHORIZED. packages/auth/test/users.test.ts checks that the lookup reports the
+// status, including right after a user is disabled.
+import { schema as s, sql } from "@debrief/db";
+import {
+  type AgencyFixture,
+  createAgencyFixture,
+  createFeedback,
+  createInterview,
+  type FixtureUser,
+} from "@debrief/db/factories";
+import type { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "../src/root";
+import { asAgency, callerFor, connect } from "./support";
+
+const { app, owner, close } = connect();
+afterAll(close);
+
+const personas = [
+  "anonymous",
+  "candidateOfRecord",
+  "otherCandidate",
+  "consultant",
+  "admin",
+  "foreignConsultant",
+  "foreignAdmin",
+  "foreignCandidate",
+  "disabledUser",
+] as const;
+type Persona = (typeof personas)[number];
+type Denial = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+type Outcome = "allow" | Denial;
+
+type Scenario = { home: AgencyFixture; foreign: AgencyFixture };
+type Entry = {
+  /** Builds the input; mutations get a fresh record of their own so cells do not interfere. */
+  input: (x: Scenario) => Promise<unknown>;
+  expect: Record<Persona, Outcome>;
+  /** After a denied mutation: the record must be as it was. */
+  unchanged?: (x: Scenario, input: unknown) => Promise<void>;
+};
+
+// Row templates for the shape of the matrix; spelled out per procedure below.
+const staffOnlyList: Record<Persona, Outcome> = {
+  anonymous: "UNAUTHORIZED",
+  candidateOfRecord: "FORBIDDEN",
+  otherCandidate: "FORBIDDEN",
+  consultant: "allow",
+  admin: "allow",
+  foreignConsultant: "allow", // their own agency's list; the leak check below applies
+  foreignAdmin: "allow",
+  foreignCandidate: "FORBIDDEN",
+  disabledUser: "UNAUTHORIZED",
+};
+const staffRecord: Record<Persona, Outcome> = {
+  ...staffOnlyList,
+  foreignConsultant: "NOT_FOUND",
+  foreignAdmin: "NOT_FOUND",
+};
+const candidateList: Record<Persona, Outcome> = {
+  anonymous: "UNAUTHORIZED",
+  candidateOfRecord: "allow",
+  otherCandidate: "allow", // their own inbox; the leak check below applies
+  consultant: "FORBIDDEN",
+  admin: "FORBIDDEN",
+  foreignConsultant: "FORBIDDEN",
+  foreignAdmin: "FORBIDDEN",
+  foreignCandidate: "allow",
+  disabledUser: "UNAUTHORIZED",
+};
+const candidateRecord: Record<Persona, Outcome> = {
+  ...candidateList,
+  otherCandidate: "NOT_FOUND",
+  foreignCandidate: "NOT_FOUND",
+};
+
+const HOUR = 3_600_000;
+
+/** A new rejected interview of candidate A, for a cell that writes. */
+async function freshRejectedInterview(f: AgencyFixture) {
+  return asAgency(app, f.users.admin, (tx) =>
+    createInterview(tx, f.agencyId, {
+      candidateId: f.candidates.a,
+      jobId: f.jobId,
+      consultantId: f.users.consultant.id,
+      stage: "second",
+      scheduledAt: new Date(Date.now() - 60 * HOUR),
+      outcome: "rejected",
+      outcomeAt: new Date(Date.now() - 30 * HOUR),
+    }),
+  );
+}
+
+async function freshFeedback(f: AgencyFixture, status: "draft" | "published") {
+  const interview = await freshRejectedInterview(f);
+  return asAgency(app, f.users.admin, (tx) =>
+    createFeedback(tx, f.agencyId, {
+      interviewId: interview.id,
+      authorId: f.users.consultant.id,
+      summary: "Matrix feedback",
+      status,
+      items: [
+        { lens: "skills_experience", kind: "strength", detail: "Strong examples." },
+        {
+          lens: "interview_style",
+          kind: "gap",
+          reasonId: f.reasons[0]?.id,
+          detail: "Long answers.",
+          nextStep: "Practise short answers.",
+        },
+      ],
+    }),
+  );
+}
+
+async function feedbackState(id: string) {
+  const [row] = await owner.execute<{ status: string; version: number; read: boolean }>(
+    sql`select status::text as status, version, read_at is not null as read
+        from feedback where id = ${id}::uuid`,
+  );
+  return row;
+}
+
+const idOf = (input: unknown, key: string) => {
+  const value = (input as Record<string, unknown>)[key];
+  if (typeof value !== "string") throw new Error(`input has no ${key}`);
+  return value;
+};
+
+const matrix: Record<string, Entry> = {
+  "feedback.owed": { input: async () => undefined, expect: staffOnlyList },
+  "feedback.taxonomy": { input: async () => undefined, expect: staffOnlyList },
+  "feedback.editor": {
+    input: async ({ home }) => ({ interviewId: home.interviews.draft }),
+    expect: staffRecord,
+  },
+  "feedback.saveDraft": {
+    input: async ({ home }) => ({
+      interviewId: (await freshRejectedInterview(home)).id,
+      version: null,
+      summary: "Written by the matrix",
+      items: [],
+    }),
+    expect: staffRecord,
+    unchanged: async (_, input) => {
+      const rows = await owner
+        .select({ id: s.feedback.id })
+        .from(s.feedback)
+        .where(sql`${s.feedback.interviewId} = ${idOf(input, "interviewId")}::uuid`);
+      expect(rows).toEqual([]);
+    },
+  },
+  "feedback.publish": {
+    input: async ({ home }) => {
+      const draft = await freshFeedback(home, "draft");
+      return { feedbackId: draft.id, version: draft.version };
+    },
+    expect: staffRecord,
+    unchanged: async (_, input) => {
+      expect(await feedbackState(idOf(input, "feedbackId"))).toMatchObject({
+        status: "draft",
+        version: 1,
+      });
+    },
+  },
+  "myFeedback.list": { input: async () => undefined, expect: candidateList },
+  "myFeedback.byId": {
+    input: async ({ home }) => ({ id: home.feedback.published.id }),
+    expect: candidateRecord,
+  },
+  "myFeedback.markRead": {
+    input: async ({ home }) => ({ id: (await freshFeedback(home, "published")).id }),
+    expect: candidateRecord,
+    unchanged: async (_, input) => {
+      expect(await feedbackState(idOf(input, "id"))).toMatchObject({ read: false });
+    },
+  },
+};
+
+/**
+ * The disabled persona's session, as production would build it: the user re-read through the
+ * SECURITY DEFINER lookup, and no session unless active (createAuth's getSession rule).
+ */
+async function productionSession(user: FixtureUser): Promise<FixtureUser | null> {
+  const [row] = await app.execute<{ status: string }>(
+    sql`select status::text as status from debrief_session_user(${user.id}::uuid)`,
+  );
+  return row?.status === "active" ? user : null;
+}
+
+let scenario: Scenario;
+let sessions: Record<Persona, FixtureUser | null>;
+/** Ids each persona must never see in an allowed answer. */
+let unseen: Record<Persona, string[]>;
+
+beforeAll(async () => {
+  const home = await createAgencyFixture(app, { label: "Matrix" });
+  const foreign = await createAgencyFixture(app, { label: "Matrix Foreign" });
+  scenario = { home, foreign };
+  const disabled = await productionSession(home.users.disabledConsultant);
+  sessions = {
+    anonymous: null,
+    candidateOfRecord: home.users.candidateA,
+    otherCandidate: home.users.candidateB,
+    consultant: home.users.consultant,
+    admin: home.users.admin,
+    foreignConsultant: foreign.users.consultant,
+    foreignAdmin: foreign.users.admin,
+    foreignCandidate: foreign.users.candidateA,
+    disabledUser: disabled,
+  };
+  const homeIds = [
+    home.agencyId,
+    ...Object.values(home.interviews),
+    home.feedback.published.id,
+    home.feedback.draft.id,
+    home.feedback.publishedB.id,
+    ...home.competencies.map((c) => c.id),
+    ...home.reasons.map((r) => r.id),
+  ];
+  unseen = {
+    anonymous: [],
+    candidateOfRecord: [
+      home.feedback.draft.id,
+      home.feedback.publishedB.id,
+      foreign.feedback.published.id,
+    ],
+    otherCandidate: [home.feedback.published.id, home.feedback.draft.id],
+    consultant: [foreign.agencyId, ...Object.values(foreign.interviews)],
+    admin: [foreign.agencyId, ...Object.values(foreign.interviews)],
+    foreignConsultant: homeIds,
+    foreignAdmin: homeIds,
+    foreignCandidate: homeIds,
+    disabledUser: [],
+  };
+});
+
+describe("the matrix", () => {
+  const procedures = Object.keys(appRouter._def.procedures).sort();
+
+  it("has an entry for every procedure of the router, and none for a procedure that is gone", () => {
+    const missing = procedures.filter((p) => !(p in matrix));
+    const stale = Object.keys(matrix).filter((p) => !procedures.includes(p));
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+  });
+
+  it("models the disabled user as production does: no session", () => {
+    expect(sessions.disabledUser).toBeNull();
+  });
+
+  const cells = procedures.flatMap((path) => {
+    const entry = matrix[path];
+    return entry ? personas.map((persona) => [path, persona, entry.expect[persona]] as const) : [];
+  });
+
+  it.each(cells)("%s as %s → %s", async (path, persona, outcome) => {
+    const entry = matrix[path];
+    if (!entry) throw new Error(`no matrix entry for ${path}`);
+    const input = await entry.input(scenario);
+    const call = procedureAt(callerFor(app, sessions[persona]), path);
+    const result = await call(input).then(
+      (output) => ({ ok: true as const, output }),
+      (error: unknown) => ({ ok: false as const, error: error as TRPCError }),
+    );
+    if (outcome === "allow") {
+      if (!result.ok) throw new Error(`denied with ${result.error.code}: ${result.error.message}`);
+      const answer = JSON.stringify(result.output ?? null);
+      expect(unseen[persona].filter((id) => answer.includes(id))).toEqual([]);
+      return;
+    }
+    expect(result.ok ? "allow" : result.error.code).toBe(outcome);
+    await entry.unchanged?.(scenario, input);
+  });
+});
+
+/** The caller's function at a dotted path ("feedback.owed"). */
+function procedureAt(caller: unknown, path: string): (input: unknown) => Promise<unknown> {
+  let node: unknown = caller;
+  for (const key of path.split(".")) node = (node as Record<string, unknown>)[key];
+  if (typeof node !== "function") throw new Error(`no procedure at ${path}`);
+  return node as (input: unknown) => Promise<unknown>;
+}
