@@ -22,9 +22,20 @@ export async function runMigrations(ownerUrl: string, appUrl: string): Promise<v
     await migrate(drizzle({ client: sql }), { migrationsFolder });
     await sql`select debrief_secure_tenant_tables()`;
     const password = `'${decodeURIComponent(app.password).replaceAll("'", "''")}'`;
-    const exists = await sql`select 1 from pg_roles where rolname = ${role}`;
     const attrs = `LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD ${password}`;
-    await sql.unsafe(`${exists.length ? "ALTER" : "CREATE"} ROLE ${role} ${attrs}`);
+    // Roles are cluster-wide: migrations of several databases at once (parallel test packages)
+    // can race on the same role row. Retry the losers; the statement is idempotent.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const exists = await sql`select 1 from pg_roles where rolname = ${role}`;
+        await sql.unsafe(`${exists.length ? "ALTER" : "CREATE"} ROLE ${role} ${attrs}`);
+        break;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt >= 5 || (code !== "XX000" && code !== "23505" && code !== "42710")) throw error;
+        await new Promise((r) => setTimeout(r, 50 * attempt));
+      }
+    }
     const [{ db } = { db: "" }] = await sql<{ db: string }[]>`select current_database() as db`;
     await sql.unsafe(`
       GRANT CONNECT ON DATABASE "${db.replaceAll('"', '""')}" TO ${role};

@@ -1,9 +1,7 @@
 // The signed-in frame of both portals: navigation, who is signed in and where, sign out.
 import { Button } from "@debrief/ui";
 import type { ReactNode } from "react";
-import { NavLinks } from "./nav-links";
-
-export type NavItem = { href: string; label: string };
+import { type NavItem, NavLinks } from "./nav-links";
 
 export function AppShell({
   portalName,

@@ -3,12 +3,18 @@ import { cn } from "@debrief/ui";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
+/** A link of the main navigation; `also` lists other path prefixes that belong to it. */
+export type NavItem = { href: string; label: string; also?: string[] };
+
+export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex items-center gap-1">
       {items.map((item) => {
-        const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+        const prefixes = [item.href, ...(item.also ?? [])];
+        const active = prefixes.some((p) =>
+          p === "/" ? pathname === "/" : pathname.startsWith(p),
+        );
         return (
           <Link
             key={item.href}

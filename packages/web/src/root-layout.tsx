@@ -9,7 +9,7 @@ export function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en" className={GeistSans.variable}>
       <body className="min-h-screen font-sans">
         <TRPCReactProvider>{children}</TRPCReactProvider>
-        <Toaster position="bottom-right" richColors closeButton />
+        <Toaster position="top-center" offset={76} richColors closeButton />
       </body>
     </html>
   );

@@ -8,7 +8,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   return (
     <AppShell
       portalName="Candidate"
-      nav={[{ href: "/", label: "My feedback" }]}
+      nav={[{ href: "/", label: "My feedback", also: ["/feedback"] }]}
       user={session.user}
       signOut={signOutAction}
     >

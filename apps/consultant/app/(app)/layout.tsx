@@ -8,7 +8,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   return (
     <AppShell
       portalName="Consultant"
-      nav={[{ href: "/", label: "Dashboard" }]}
+      nav={[{ href: "/", label: "Dashboard", also: ["/interviews"] }]}
       user={session.user}
       signOut={signOutAction}
     >

@@ -5,6 +5,7 @@ import { useTRPC } from "@debrief/web/trpc/react";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "short",
@@ -47,7 +48,7 @@ export function Inbox() {
               </div>
               <div className="flex gap-2">
                 {entry.read ? null : <Badge tone="brand">New</Badge>}
-                <Badge tone="green">{entry.strengths} strengths</Badge>
+                <Badge tone="green">{plural(entry.strengths, "strength")}</Badge>
                 <Badge tone="amber">{entry.gaps} to work on</Badge>
               </div>
             </Link>
