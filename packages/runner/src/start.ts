@@ -1,5 +1,6 @@
 // `npm start`: database (embedded unless DATABASE_URL), migrations, demo seed, both portals.
 import type { ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "@debrief/db";
 import { type EmbeddedServer, startEmbedded } from "@debrief/db/embedded";
@@ -11,6 +12,28 @@ import { bin, cleanEnv, dataDir, localAuthSecret, root, run, serve, waitForHealt
 
 const dev = process.argv.includes("--dev");
 const say = (line: string) => console.log(`\x1b[36mdebrief\x1b[0m ${line}`);
+
+const pidFile = path.join(dataDir, "portals.json");
+
+/** A launcher killed hard leaves its portals running on their ports: stop them first. */
+async function stopOrphanedPortals() {
+  if (!existsSync(pidFile)) return;
+  const { pids } = JSON.parse(readFileSync(pidFile, "utf8")) as { pids: number[] };
+  const isPortal = (pid: number) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("next");
+    } catch {
+      return false;
+    }
+  };
+  const running = pids.filter(isPortal);
+  if (running.length) say(`stopping ${running.length} portal process(es) left by an earlier run`);
+  for (const pid of running) process.kill(pid, "SIGTERM");
+  const until = Date.now() + 10_000;
+  while (running.some(isPortal) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  for (const pid of running.filter(isPortal)) process.kill(pid, "SIGKILL");
+  rmSync(pidFile, { force: true });
+}
 
 let embedded: EmbeddedServer | undefined;
 const children: ChildProcess[] = [];
@@ -24,6 +47,7 @@ async function shutdown(code: number) {
   await Promise.all(
     children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))),
   );
+  rmSync(pidFile, { force: true });
   if (embedded) await embedded.stop();
   process.exit(code);
 }
@@ -31,6 +55,7 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 async function main() {
+  await stopOrphanedPortals();
   let ownerUrl = env.DATABASE_URL;
   if (ownerUrl) {
     say(`using the PostgreSQL server of DATABASE_URL (${new URL(ownerUrl).host})`);
@@ -91,6 +116,7 @@ async function main() {
     });
     children.push(child);
   }
+  writeFileSync(pidFile, JSON.stringify({ pids: children.map((c) => c.pid).filter(Boolean) }));
   const healthy = await Promise.all(
     portals.map((p) => waitForHealth(`http://localhost:${p.port}/api/health`, 120_000)),
   );
@@ -102,7 +128,7 @@ async function main() {
   console.log(`
   Debrief is running.
 
-    Consultant portal   http://localhost:${env.CONSULTANT_PORT}   (admins: /admin)
+    Consultant portal   http://localhost:${env.CONSULTANT_PORT}
     Candidate portal    http://localhost:${env.CANDIDATE_PORT}
 
   Demo sign-ins (password: ${DEMO_PASSWORD})
