@@ -13,7 +13,12 @@ export type Env = Record<string, string | undefined>;
 /** The parent environment minus database settings, so a child never sees a URL it was not given. */
 export function cleanEnv(extra: Env): NodeJS.ProcessEnv {
   const { DATABASE_URL: _a, APP_DATABASE_URL: _b, TEST_DATABASE_URL: _c, ...rest } = process.env;
-  return { ...rest, ...extra } as NodeJS.ProcessEnv;
+  return {
+    NEXT_TELEMETRY_DISABLED: "1",
+    TURBO_TELEMETRY_DISABLED: "1",
+    ...rest,
+    ...extra,
+  } as NodeJS.ProcessEnv;
 }
 
 export function run(

@@ -1,13 +1,17 @@
-// Runs once when a portal's server starts: a missing or malformed variable stops it, by name.
+// Runs once when a portal's server starts: any missing or malformed variable stops it, by name.
 import { authEnv } from "@debrief/auth/env";
 import { dbEnv } from "@debrief/db/env";
 
 export function validateServerEnv() {
-  try {
-    dbEnv();
-    authEnv();
-  } catch (error) {
-    console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+  const problems: string[] = [];
+  for (const check of [dbEnv, authEnv]) {
+    try {
+      check();
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+    }
   }
+  if (problems.length === 0) return;
+  console.error(`\n${problems.join("\n")}\n`);
+  process.exit(1);
 }
