@@ -38,7 +38,7 @@ test("consultant publishes feedback that only its candidate can read", async ({ 
 
   // Publishing a gap without a next step is refused, naming what is missing.
   await consultant.getByRole("button", { name: "Publish to candidate" }).click();
-  await expect(style.getByText("a gap needs a suggested next step")).toBeVisible();
+  await expect(style.getByText(/A gap needs a suggested next step/)).toBeVisible();
   await style
     .getByLabel("Suggested next step")
     .fill("Practise two-minute STAR answers and record them.");

@@ -17,8 +17,11 @@ import { schema as s, sql } from "@debrief/db";
 import {
   type AgencyFixture,
   createAgencyFixture,
+  createCandidate,
+  createClient,
   createFeedback,
   createInterview,
+  createJob,
   type FixtureUser,
 } from "@debrief/db/factories";
 import type { TRPCError } from "@trpc/server";
@@ -126,6 +129,15 @@ async function freshFeedback(f: AgencyFixture, status: "draft" | "published") {
   );
 }
 
+/** Draft feedback by the consultant, submitted for approval. */
+async function freshInReview(f: AgencyFixture) {
+  const draft = await freshFeedback(f, "draft");
+  await owner.execute(
+    sql`update feedback set status = 'in_review', submitted_at = now() where id = ${draft.id}::uuid`,
+  );
+  return draft;
+}
+
 async function feedbackState(id: string) {
   const [row] = await owner.execute<{ status: string; version: number; read: boolean }>(
     sql`select status::text as status, version, read_at is not null as read
@@ -140,7 +152,59 @@ const idOf = (input: unknown, key: string) => {
   return value;
 };
 
+// Pipeline cells that write get a record of their own; `unique` keeps their inputs apart.
+const unique = () => crypto.randomUUID().slice(0, 8);
+
+async function freshCandidate(f: AgencyFixture) {
+  const tag = unique();
+  return asAgency(app, f.users.admin, (tx) =>
+    createCandidate(tx, f.agencyId, {
+      name: `Matrix Candidate ${tag}`,
+      email: `matrix-${tag}@example.test`,
+      ownerId: f.users.consultant.id,
+    }),
+  );
+}
+
+async function freshClient(f: AgencyFixture) {
+  return asAgency(app, f.users.admin, (tx) =>
+    createClient(tx, f.agencyId, { name: `Matrix Client ${unique()}` }),
+  );
+}
+
+async function freshJob(f: AgencyFixture) {
+  return asAgency(app, f.users.admin, (tx) =>
+    createJob(tx, f.agencyId, {
+      clientId: f.clientId,
+      title: `Matrix Job ${unique()}`,
+      seniority: "mid",
+    }),
+  );
+}
+
+async function freshPendingInterview(f: AgencyFixture) {
+  return asAgency(app, f.users.admin, (tx) =>
+    createInterview(tx, f.agencyId, {
+      candidateId: f.candidates.b,
+      jobId: f.jobId,
+      consultantId: f.users.consultant.id,
+      stage: "first",
+      scheduledAt: new Date(Date.now() - 30 * HOUR),
+    }),
+  );
+}
+
+/** The named column of one row, read as the owner (behind RLS). */
+async function columnOf(table: string, column: string, where: string, value: unknown) {
+  const rows = await owner.execute<{ value: unknown }>(
+    sql`select ${sql.identifier(column)}::text as value from ${sql.identifier(table)}
+        where ${sql.identifier(where)} = ${value}`,
+  );
+  return rows.map((r) => r.value);
+}
+
 const matrix: Record<string, Entry> = {
+  "dashboard.overview": { input: async () => undefined, expect: staffOnlyList },
   "feedback.owed": { input: async () => undefined, expect: staffOnlyList },
   "feedback.taxonomy": { input: async () => undefined, expect: staffOnlyList },
   "feedback.editor": {
@@ -186,6 +250,232 @@ const matrix: Record<string, Entry> = {
     expect: candidateRecord,
     unchanged: async (_, input) => {
       expect(await feedbackState(idOf(input, "id"))).toMatchObject({ read: false });
+    },
+  },
+  "feedback.submitForReview": {
+    input: async ({ home }) => {
+      const draft = await freshFeedback(home, "draft");
+      return { feedbackId: draft.id, version: draft.version };
+    },
+    expect: staffRecord,
+    unchanged: async (_, input) => {
+      expect(await feedbackState(idOf(input, "feedbackId"))).toMatchObject({
+        status: "draft",
+        version: 1,
+      });
+    },
+  },
+  "feedback.approve": {
+    input: async ({ home }) => {
+      const submitted = await freshInReview(home);
+      return { feedbackId: submitted.id, version: submitted.version };
+    },
+    // The consultant wrote it: approving needs somebody else.
+    expect: { ...staffRecord, consultant: "FORBIDDEN" },
+    unchanged: async (_, input) => {
+      expect(await feedbackState(idOf(input, "feedbackId"))).toMatchObject({
+        status: "in_review",
+        version: 1,
+      });
+    },
+  },
+  "feedback.sendBack": {
+    input: async ({ home }) => {
+      const submitted = await freshInReview(home);
+      return {
+        feedbackId: submitted.id,
+        version: submitted.version,
+        comment: "Please add an example.",
+      };
+    },
+    expect: { ...staffRecord, consultant: "FORBIDDEN" },
+    unchanged: async (_, input) => {
+      expect(await feedbackState(idOf(input, "feedbackId"))).toMatchObject({
+        status: "in_review",
+        version: 1,
+      });
+    },
+  },
+  "feedback.revise": {
+    input: async ({ home }) => {
+      const published = await freshFeedback(home, "published");
+      return {
+        feedbackId: published.id,
+        version: published.version,
+        interviewId: published.interviewId,
+        summary: "Revised by the matrix",
+        items: [{ lens: "skills_experience", kind: "strength", detail: "Revised strength." }],
+      };
+    },
+    expect: staffRecord,
+    unchanged: async (_, input) => {
+      expect(await feedbackState(idOf(input, "feedbackId"))).toMatchObject({
+        status: "published",
+        version: 1,
+      });
+    },
+  },
+  "feedback.retract": {
+    input: async ({ home }) => {
+      const published = await freshFeedback(home, "published");
+      return {
+        feedbackId: published.id,
+        version: published.version,
+        reason: "Sent to the wrong person",
+      };
+    },
+    expect: staffRecord,
+    unchanged: async (_, input) => {
+      expect(await feedbackState(idOf(input, "feedbackId"))).toMatchObject({
+        status: "published",
+        version: 1,
+      });
+    },
+  },
+  "template.list": { input: async () => undefined, expect: staffOnlyList },
+  "template.byId": {
+    input: async ({ home }) => {
+      const [template] = await owner
+        .select({ id: s.templates.id })
+        .from(s.templates)
+        .where(sql`${s.templates.agencyId} = ${home.agencyId}::uuid`)
+        .limit(1);
+      if (!template) throw new Error("the fixture agency has no template");
+      return { id: template.id };
+    },
+    expect: staffRecord,
+  },
+  "candidate.list": { input: async () => ({ q: "Candidate" }), expect: staffOnlyList },
+  "candidate.options": { input: async () => ({ q: "Candidate" }), expect: staffOnlyList },
+  "candidate.formOptions": { input: async () => undefined, expect: staffOnlyList },
+  "candidate.byId": { input: async ({ home }) => ({ id: home.candidates.a }), expect: staffRecord },
+  "candidate.create": {
+    // The owner is a consultant of the home agency: invisible, so NOT_FOUND, to another agency.
+    input: async ({ home }) => ({
+      name: "Matrix Newcomer",
+      email: `matrix-new-${unique()}@example.test`,
+      ownerId: home.users.consultant.id,
+    }),
+    expect: staffRecord,
+    unchanged: async (_, input) => {
+      expect(await columnOf("candidates", "id", "email", idOf(input, "email"))).toEqual([]);
+    },
+  },
+  "candidate.update": {
+    input: async ({ home }) => {
+      const candidate = await freshCandidate(home);
+      return {
+        id: candidate.id,
+        name: "Renamed by the matrix",
+        email: candidate.email,
+        headline: null,
+        ownerId: candidate.ownerId,
+      };
+    },
+    expect: staffRecord,
+    unchanged: async (_, input) => {
+      expect(await columnOf("candidates", "name", "id", idOf(input, "id"))).toEqual([
+        expect.stringMatching(/^Matrix Candidate /),
+      ]);
+    },
+  },
+  "client.list": { input: async () => ({ q: "Client" }), expect: staffOnlyList },
+  "client.byId": { input: async ({ home }) => ({ id: home.clientId }), expect: staffRecord },
+  "client.create": {
+    // No reference to another record: every staff member may add a client to their own agency.
+    input: async () => ({ name: `Matrix Client ${unique()}` }),
+    expect: staffOnlyList,
+    unchanged: async (_, input) => {
+      expect(await columnOf("clients", "id", "name", idOf(input, "name"))).toEqual([]);
+    },
+  },
+  "client.update": {
+    input: async ({ home }) => ({
+      id: (await freshClient(home)).id,
+      name: "Renamed by the matrix",
+    }),
+    expect: staffRecord,
+    unchanged: async (_, input) => {
+      expect(await columnOf("clients", "name", "id", idOf(input, "id"))).toEqual([
+        expect.stringMatching(/^Matrix Client /),
+      ]);
+    },
+  },
+  "job.list": { input: async () => ({ q: "Manager" }), expect: staffOnlyList },
+  "job.formOptions": { input: async () => undefined, expect: staffOnlyList },
+  "job.byId": { input: async ({ home }) => ({ id: home.jobId }), expect: staffRecord },
+  "job.create": {
+    input: async ({ home }) => ({
+      clientId: home.clientId,
+      title: `Matrix Job ${unique()}`,
+      seniority: "junior",
+      competencyIds: home.competencies.slice(0, 1).map((c) => c.id),
+    }),
+    expect: staffRecord,
+    unchanged: async (_, input) => {
+      expect(await columnOf("jobs", "id", "title", idOf(input, "title"))).toEqual([]);
+    },
+  },
+  "job.update": {
+    input: async ({ home }) => ({
+      id: (await freshJob(home)).id,
+      clientId: home.clientId,
+      title: "Retitled by the matrix",
+      seniority: "lead",
+      competencyIds: [],
+    }),
+    expect: staffRecord,
+    unchanged: async (_, input) => {
+      expect(await columnOf("jobs", "title", "id", idOf(input, "id"))).toEqual([
+        expect.stringMatching(/^Matrix Job /),
+      ]);
+    },
+  },
+  "interview.list": { input: async () => ({ pageSize: 50 }), expect: staffOnlyList },
+  "interview.formOptions": { input: async () => undefined, expect: staffOnlyList },
+  "interview.byId": {
+    input: async ({ home }) => ({ id: home.interviews.owed }),
+    expect: staffRecord,
+  },
+  "interview.create": {
+    input: async ({ home }) => ({
+      candidateId: home.candidates.a,
+      jobId: home.jobId,
+      stage: "screening",
+      // A time of its own, to find the row a denied cell must not have written.
+      scheduledAt: new Date(Date.now() - Math.floor(Math.random() * 1e9)),
+    }),
+    expect: staffRecord,
+    unchanged: async (_, input) => {
+      const at = (input as { scheduledAt: Date }).scheduledAt;
+      expect(await columnOf("interviews", "id", "scheduled_at", at.toISOString())).toEqual([]);
+    },
+  },
+  "interview.update": {
+    input: async ({ home }) => {
+      const interview = await freshPendingInterview(home);
+      return {
+        id: interview.id,
+        candidateId: interview.candidateId,
+        jobId: interview.jobId,
+        consultantId: interview.consultantId,
+        stage: "final",
+        scheduledAt: interview.scheduledAt,
+      };
+    },
+    expect: staffRecord,
+    unchanged: async (_, input) => {
+      expect(await columnOf("interviews", "stage", "id", idOf(input, "id"))).toEqual(["first"]);
+    },
+  },
+  "interview.recordOutcome": {
+    input: async ({ home }) => ({
+      id: (await freshPendingInterview(home)).id,
+      outcome: "rejected",
+    }),
+    expect: staffRecord,
+    unchanged: async (_, input) => {
+      expect(await columnOf("interviews", "outcome", "id", idOf(input, "id"))).toEqual(["pending"]);
     },
   },
 };

@@ -40,6 +40,7 @@ export function FeedbackView({
           {feedback.publishedAt
             ? ` · shared ${dateFormat.format(feedback.publishedAt)}`
             : " · not yet shared"}
+          {feedback.revisedAt ? ` · updated ${dateFormat.format(feedback.revisedAt)}` : null}
         </p>
       </header>
       {feedback.summary ? (

@@ -61,3 +61,10 @@ export const stageLabels: Record<InterviewStage, string> = {
   final: "Final interview",
   assessment: "Assessment",
 };
+
+export const goalStatusLabels: Record<GoalStatus, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  done: "Done",
+  dropped: "Dropped",
+};

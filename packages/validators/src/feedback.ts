@@ -1,10 +1,12 @@
 // Inputs and outputs of the feedback procedures; outputs are also the allowlist of what a role sees.
 import { z } from "zod";
 import { optionalText, text, uuidSchema } from "./common";
-import { feedbackStatuses, interviewStages, itemKinds, lenses } from "./enums";
+import { feedbackStatuses, goalStatuses, interviewStages, itemKinds, lenses } from "./enums";
 
 export const feedbackItemInput = z
   .object({
+    /** The stored item being edited; absent for a new one. Keeps the candidate's ratings attached. */
+    id: uuidSchema.nullish(),
     lens: z.enum(lenses, { error: "must be one of the three lenses" }),
     kind: z.enum(itemKinds, { error: "must be strength or gap" }),
     competencyId: uuidSchema.nullish(),
@@ -27,10 +29,28 @@ export const saveDraftInput = z.object({
 });
 export type SaveDraftInput = z.infer<typeof saveDraftInput>;
 
+const version = z.int({ error: "must be a whole number" }).positive();
+
+/** Why the consultant publishes despite a fairness warning; recorded with the feedback. */
+export const fairnessOverride = optionalText(500);
+
 export const publishInput = z.object({
   feedbackId: uuidSchema,
-  version: z.int({ error: "must be a whole number" }).positive(),
+  version,
+  fairnessOverrideReason: fairnessOverride,
 });
+export type PublishInput = z.infer<typeof publishInput>;
+
+export const reviseInput = saveDraftInput.omit({ version: true }).extend({
+  feedbackId: uuidSchema,
+  version,
+  fairnessOverrideReason: fairnessOverride,
+});
+export type ReviseInput = z.infer<typeof reviseInput>;
+
+export const sendBackInput = z.object({ feedbackId: uuidSchema, version, comment: text(1000) });
+export const retractInput = z.object({ feedbackId: uuidSchema, version, reason: text(500) });
+export const versionedInput = z.object({ feedbackId: uuidSchema, version });
 
 export const byIdInput = z.object({ id: uuidSchema });
 export const byInterviewInput = z.object({ interviewId: uuidSchema });
@@ -65,6 +85,8 @@ export const feedbackView = z.object({
   id: z.string(),
   summary: z.string(),
   publishedAt: z.date().nullable(),
+  /** When the consultant last changed it after publishing; null if never. */
+  revisedAt: z.date().nullable(),
   consultantName: z.string(),
   jobTitle: z.string(),
   clientName: z.string(),
@@ -97,8 +119,20 @@ export const editorOutput = z.object({
       summary: z.string(),
       publishedAt: z.date().nullable(),
       updatedAt: z.date(),
+      authorId: z.uuid(),
+      authorName: z.string(),
+      lastEditedByName: z.string().nullable(),
+      approverName: z.string().nullable(),
+      reviewComment: z.string().nullable(),
+      submittedAt: z.date().nullable(),
+      retractionReason: z.string().nullable(),
+      fairnessOverrideReason: z.string().nullable(),
+      revisions: z.array(
+        z.object({ version: z.int(), editedByName: z.string(), createdAt: z.date() }),
+      ),
       items: z.array(
         z.object({
+          id: z.uuid(),
           lens: z.enum(lenses),
           kind: z.enum(itemKinds),
           competencyId: z.uuid().nullable(),
@@ -111,11 +145,16 @@ export const editorOutput = z.object({
     .nullable(),
   requireApproval: z.boolean(),
   consultantName: z.string(),
+  me: z.uuid(),
 });
 export type EditorOutput = z.infer<typeof editorOutput>;
 
 export const savedDraftOutput = z.object({ id: z.uuid(), version: z.int(), updatedAt: z.date() });
-export const publishedOutput = z.object({ id: z.uuid(), version: z.int(), publishedAt: z.date() });
+export const statusOutput = z.object({
+  id: z.uuid(),
+  version: z.int(),
+  status: z.enum(feedbackStatuses),
+});
 
 export const inboxEntry = z.object({
   id: z.uuid(),
@@ -128,3 +167,65 @@ export const inboxEntry = z.object({
   gaps: z.int(),
 });
 export type InboxEntry = z.infer<typeof inboxEntry>;
+
+export const templateSummary = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  itemCount: z.int(),
+});
+export const templateDetail = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  items: z.array(
+    z.object({
+      lens: z.enum(lenses),
+      kind: z.enum(itemKinds),
+      competencyId: z.uuid().nullable(),
+      reasonId: z.uuid().nullable(),
+      detail: z.string(),
+      nextStep: z.string().nullable(),
+    }),
+  ),
+});
+
+export const dashboardOutput = z.object({
+  drafts: z.array(
+    z.object({
+      interviewId: z.uuid(),
+      candidateName: z.string(),
+      jobTitle: z.string(),
+      updatedAt: z.date(),
+      reviewComment: z.string().nullable(),
+    }),
+  ),
+  awaitingApproval: z.array(
+    z.object({
+      interviewId: z.uuid(),
+      candidateName: z.string(),
+      jobTitle: z.string(),
+      authorName: z.string(),
+      submittedAt: z.date().nullable(),
+    }),
+  ),
+  questions: z.array(
+    z.object({
+      interviewId: z.uuid(),
+      candidateName: z.string(),
+      jobTitle: z.string(),
+      question: z.string(),
+      askedAt: z.date(),
+    }),
+  ),
+  goalProgress: z.array(
+    z.object({
+      candidateName: z.string(),
+      goal: z.string(),
+      status: z.enum(goalStatuses),
+      updatedAt: z.date(),
+      steps: z.int(),
+      done: z.int(),
+    }),
+  ),
+});
+export type DashboardOutput = z.infer<typeof dashboardOutput>;

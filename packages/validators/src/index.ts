@@ -1,3 +1,5 @@
 export * from "./common";
 export * from "./enums";
 export * from "./feedback";
+export * from "./pipeline";
+export * from "./quality";

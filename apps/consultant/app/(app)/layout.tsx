@@ -8,7 +8,13 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   return (
     <AppShell
       portalName="Consultant"
-      nav={[{ href: "/", label: "Dashboard", also: ["/interviews"] }]}
+      nav={[
+        { href: "/", label: "Dashboard", also: [] },
+        { href: "/candidates", label: "Candidates" },
+        { href: "/interviews", label: "Interviews" },
+        { href: "/jobs", label: "Jobs" },
+        { href: "/clients", label: "Clients" },
+      ]}
       user={session.user}
       signOut={signOutAction}
     >

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { requireSession } from "~/auth";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { Overview } from "./_components/overview";
 import { OwedFeedback } from "./_components/owed-feedback";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -10,6 +11,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const session = await requireSession();
   prefetch(trpc.feedback.owed.queryOptions());
+  prefetch(trpc.dashboard.overview.queryOptions());
   return (
     <HydrateClient>
       <PageHeader
@@ -27,6 +29,11 @@ export default async function DashboardPage() {
           <OwedFeedback />
         </Suspense>
       </section>
+      <div className="mt-8">
+        <Suspense fallback={<ListSkeleton rows={2} />}>
+          <Overview />
+        </Suspense>
+      </div>
     </HydrateClient>
   );
 }

@@ -2,11 +2,15 @@ import {
   byInterviewInput,
   editorOutput,
   owedInterview,
-  publishedOutput,
   publishInput,
+  retractInput,
+  reviseInput,
   saveDraftInput,
   savedDraftOutput,
+  sendBackInput,
+  statusOutput,
   taxonomyOutput,
+  versionedInput,
 } from "@debrief/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -27,8 +31,28 @@ export const feedbackRouter = {
     .mutation(({ ctx, input }) => feedback.saveDraft({ ctx, input })),
   publish: consultantProcedure
     .input(publishInput)
-    .output(publishedOutput)
+    .output(statusOutput)
     .mutation(({ ctx, input }) => feedback.publish({ ctx, input })),
+  submitForReview: consultantProcedure
+    .input(publishInput)
+    .output(statusOutput)
+    .mutation(({ ctx, input }) => feedback.submitForReview({ ctx, input })),
+  approve: consultantProcedure
+    .input(versionedInput)
+    .output(statusOutput)
+    .mutation(({ ctx, input }) => feedback.approve({ ctx, input })),
+  sendBack: consultantProcedure
+    .input(sendBackInput)
+    .output(statusOutput)
+    .mutation(({ ctx, input }) => feedback.sendBack({ ctx, input })),
+  revise: consultantProcedure
+    .input(reviseInput)
+    .output(statusOutput)
+    .mutation(({ ctx, input }) => feedback.revise({ ctx, input })),
+  retract: consultantProcedure
+    .input(retractInput)
+    .output(statusOutput)
+    .mutation(({ ctx, input }) => feedback.retract({ ctx, input })),
   taxonomy: consultantProcedure
     .output(taxonomyOutput)
     .query(({ ctx }) => feedback.listTaxonomy({ ctx })),

@@ -1,6 +1,18 @@
 // The consultant's feedback work: what is owed, the editor's data, saving drafts and publishing.
-import { and, asc, eq, isNull, ne, or, schema as s, sql } from "@debrief/db";
-import type { FeedbackItemInput, OwedInterview, SaveDraftInput } from "@debrief/validators";
+import { and, asc, desc, eq, inArray, isNull, ne, or, schema as s, sql } from "@debrief/db";
+import type {
+  FeedbackItemInput,
+  OwedInterview,
+  PublishInput,
+  ReviseInput,
+  SaveDraftInput,
+} from "@debrief/validators";
+import {
+  checkFeedbackQuality,
+  detectFairnessIssuesInFeedback,
+  type ItemKind,
+  type Lens,
+} from "@debrief/validators";
 import { DomainError, type FieldErrors, notFound } from "../errors";
 import type { ProtectedContext } from "../trpc";
 import { recordAudit } from "./audit";
@@ -86,7 +98,17 @@ export async function getEditor({
   const interview = await loadRejectedInterview(ctx, input.interviewId);
   const fb = await ctx.tx.query.feedback.findFirst({
     where: eq(s.feedback.interviewId, interview.id),
-    with: { items: { orderBy: [asc(s.feedbackItems.position)] } },
+    with: {
+      items: { orderBy: [asc(s.feedbackItems.position)] },
+      author: { columns: { name: true } },
+      lastEditedBy: { columns: { name: true } },
+      approver: { columns: { name: true } },
+      revisions: {
+        columns: { version: true, createdAt: true },
+        with: { editedBy: { columns: { name: true } } },
+        orderBy: [desc(s.feedbackRevisions.version)],
+      },
+    },
   });
   return {
     interview: {
@@ -106,7 +128,21 @@ export async function getEditor({
           summary: fb.summary,
           publishedAt: fb.publishedAt,
           updatedAt: fb.updatedAt,
+          authorId: fb.authorId,
+          authorName: fb.author.name,
+          lastEditedByName: fb.lastEditedBy?.name ?? null,
+          approverName: fb.approver?.name ?? null,
+          reviewComment: fb.reviewComment,
+          submittedAt: fb.submittedAt,
+          retractionReason: fb.retractionReason,
+          fairnessOverrideReason: fb.fairnessOverrideReason,
+          revisions: fb.revisions.map((r) => ({
+            version: r.version,
+            editedByName: r.editedBy.name,
+            createdAt: r.createdAt,
+          })),
           items: fb.items.map((i) => ({
+            id: i.id,
             lens: i.lens,
             kind: i.kind,
             competencyId: i.competencyId,
@@ -118,28 +154,79 @@ export async function getEditor({
       : null,
     requireApproval: interview.requireApproval,
     consultantName: ctx.user.name,
+    me: ctx.user.id,
   };
 }
 
-const conflict = () =>
-  new DomainError(
+/** The later of two concurrent saves lands here: say who changed it; the editor keeps the text. */
+async function conflict(ctx: ProtectedContext, feedbackId: string) {
+  const [row] = await ctx.tx
+    .select({ name: s.users.name })
+    .from(s.feedback)
+    .innerJoin(s.users, eq(s.users.id, s.feedback.lastEditedById))
+    .where(eq(s.feedback.id, feedbackId));
+  const who = row?.name ?? "Someone else";
+  return new DomainError(
     "CONFLICT",
-    "Someone else saved this feedback after you opened it. Your text is still in the editor: copy it, reload to see their version, then merge.",
+    `${who} changed this feedback after you opened it. Nothing of yours was saved or lost: reload their version, then re-apply your changes.`,
   );
-
-function itemRows(ctx: ProtectedContext, feedbackId: string, items: FeedbackItemInput[]) {
-  return items.map((item, position) => ({
-    agencyId: ctx.user.agencyId,
-    feedbackId,
-    position,
-    lens: item.lens,
-    kind: item.kind,
-    competencyId: item.competencyId ?? null,
-    reasonId: item.kind === "gap" ? (item.reasonId ?? null) : null,
-    detail: item.detail,
-    nextStep: item.nextStep ?? null,
-  }));
 }
+
+/** Items are matched by id so ratings and goals that point at an item survive edits. */
+async function syncItems(ctx: ProtectedContext, feedbackId: string, items: FeedbackItemInput[]) {
+  const existing = await ctx.tx
+    .select({ id: s.feedbackItems.id })
+    .from(s.feedbackItems)
+    .where(eq(s.feedbackItems.feedbackId, feedbackId));
+  const known = new Set(existing.map((r) => r.id));
+  const kept = new Set(items.map((i) => i.id).filter((id): id is string => !!id && known.has(id)));
+  const removed = [...known].filter((id) => !kept.has(id));
+  if (removed.length)
+    await ctx.tx.delete(s.feedbackItems).where(inArray(s.feedbackItems.id, removed));
+  for (const [position, item] of items.entries()) {
+    const values = {
+      position,
+      lens: item.lens,
+      kind: item.kind,
+      competencyId: item.competencyId ?? null,
+      reasonId: item.kind === "gap" ? (item.reasonId ?? null) : null,
+      detail: item.detail,
+      nextStep: item.nextStep ?? null,
+    };
+    if (item.id && kept.has(item.id)) {
+      await ctx.tx.update(s.feedbackItems).set(values).where(eq(s.feedbackItems.id, item.id));
+    } else {
+      await ctx.tx
+        .insert(s.feedbackItems)
+        .values({ agencyId: ctx.user.agencyId, feedbackId, ...values });
+    }
+  }
+}
+
+type FeedbackRow = typeof s.feedback.$inferSelect;
+
+/** Bumps the version only if nobody else did first; zero rows means a concurrent change. */
+async function updateVersioned(
+  ctx: ProtectedContext,
+  feedbackId: string,
+  version: number,
+  set: Partial<Omit<FeedbackRow, "version">>,
+) {
+  const [row] = await ctx.tx
+    .update(s.feedback)
+    .set({ ...set, lastEditedById: ctx.user.id, version: sql`${s.feedback.version} + 1` })
+    .where(and(eq(s.feedback.id, feedbackId), eq(s.feedback.version, version)))
+    .returning({
+      id: s.feedback.id,
+      version: s.feedback.version,
+      status: s.feedback.status,
+      updatedAt: s.feedback.updatedAt,
+    });
+  if (!row) throw await conflict(ctx, feedbackId);
+  return row;
+}
+
+const statusWord = (status: string) => status.replace("_", " ");
 
 /** Creates the draft (version null) or updates it, checking the version the editor loaded. */
 export async function saveDraft({ ctx, input }: { ctx: ProtectedContext; input: SaveDraftInput }) {
@@ -157,16 +244,22 @@ export async function saveDraft({ ctx, input }: { ctx: ProtectedContext; input: 
         agencyId: ctx.user.agencyId,
         interviewId: input.interviewId,
         authorId: ctx.user.id,
+        lastEditedById: ctx.user.id,
         summary: input.summary,
       })
+      .onConflictDoNothing()
       .returning({
         id: s.feedback.id,
         version: s.feedback.version,
         updatedAt: s.feedback.updatedAt,
       });
-    if (!created) throw new Error("insert returned no row");
-    if (input.items.length)
-      await ctx.tx.insert(s.feedbackItems).values(itemRows(ctx, created.id, input.items));
+    // Two first saves at once: the later one conflicts instead of creating a second draft.
+    if (!created)
+      throw new DomainError(
+        "CONFLICT",
+        "Someone else started this feedback a moment ago. Reload to see their draft.",
+      );
+    await syncItems(ctx, created.id, input.items);
     await recordAudit(ctx, {
       action: "feedback.created",
       entityType: "feedback",
@@ -175,100 +268,290 @@ export async function saveDraft({ ctx, input }: { ctx: ProtectedContext; input: 
     return created;
   }
 
-  if (input.version === null || input.version !== existing.version) throw conflict();
+  if (input.version === null || input.version !== existing.version)
+    throw await conflict(ctx, existing.id);
   if (existing.status !== "draft") {
     throw new DomainError(
       "BAD_REQUEST",
-      "Only a draft can be edited here; this feedback is already " +
-        existing.status.replace("_", " "),
+      `This feedback is ${statusWord(existing.status)}; only a draft is saved this way`,
     );
   }
-  const [updated] = await ctx.tx
-    .update(s.feedback)
-    .set({ summary: input.summary, version: sql`${s.feedback.version} + 1` })
-    .where(and(eq(s.feedback.id, existing.id), eq(s.feedback.version, input.version)))
-    .returning({ id: s.feedback.id, version: s.feedback.version, updatedAt: s.feedback.updatedAt });
-  if (!updated) throw conflict();
-  await ctx.tx.delete(s.feedbackItems).where(eq(s.feedbackItems.feedbackId, existing.id));
-  if (input.items.length)
-    await ctx.tx.insert(s.feedbackItems).values(itemRows(ctx, existing.id, input.items));
-  return updated;
+  const updated = await updateVersioned(ctx, existing.id, input.version, {
+    summary: input.summary,
+  });
+  await syncItems(ctx, existing.id, input.items);
+  return { id: updated.id, version: updated.version, updatedAt: updated.updatedAt };
 }
 
-/** What must hold before a candidate sees feedback; each problem names its field. */
-function publishProblems(
-  items: { kind: string; reasonId: string | null; nextStep: string | null }[],
-): FieldErrors {
+/**
+ * What must hold before a candidate sees feedback: the quality checks' blockers (the editor shows
+ * the same ones as the consultant types), each naming its field.
+ */
+function publishProblems(fb: PublishableFeedback): FieldErrors {
   const errors: FieldErrors = {};
-  if (items.length === 0) errors.items = ["add at least one point before publishing"];
-  items.forEach((item, i) => {
-    if (item.kind !== "gap") return;
-    if (!item.reasonId) errors[`items.${i}.reasonId`] = ["a gap needs a rejection reason"];
-    if (!item.nextStep) errors[`items.${i}.nextStep`] = ["a gap needs a suggested next step"];
-  });
+  if (fb.items.length === 0) errors.items = ["add at least one point before publishing"];
+  for (const issue of checkFeedbackQuality(fb)) {
+    if (issue.severity === "blocker") errors[issue.path ?? "items"] = [issue.message];
+  }
   return errors;
 }
 
-export async function publish({
+type PublishableFeedback = {
+  summary: string;
+  items: {
+    lens: Lens;
+    kind: ItemKind;
+    reasonId: string | null;
+    nextStep: string | null;
+    detail: string;
+  }[];
+};
+
+function assertPublishable(fb: PublishableFeedback, overrideReason: string | null | undefined) {
+  const problems = publishProblems(fb);
+  if (Object.keys(problems).length) {
+    throw new DomainError("BAD_REQUEST", "Some points need attention before publishing", problems);
+  }
+  const flags = fairnessFlagsOf(fb);
+  if (flags.length && !overrideReason) {
+    throw new DomainError(
+      "BAD_REQUEST",
+      `This feedback refers to a protected characteristic (${flags.join(", ")}). Reword it, or give a reason to publish anyway.`,
+      { fairnessOverrideReason: ["a reason is required to publish despite a fairness warning"] },
+    );
+  }
+  return flags;
+}
+
+async function loadFeedback(ctx: ProtectedContext, feedbackId: string) {
+  const fb = await ctx.tx.query.feedback.findFirst({
+    where: eq(s.feedback.id, feedbackId),
+    with: { items: { orderBy: [asc(s.feedbackItems.position)] } },
+  });
+  if (!fb) throw notFound("Feedback");
+  const interview = await loadRejectedInterview(ctx, fb.interviewId);
+  return { fb, interview };
+}
+
+async function notifyCandidate(
+  ctx: ProtectedContext,
+  interview: { candidateUserId: string | null; jobTitle: string },
+  feedbackId: string,
+  topic: "feedback.published" | "feedback.revised" | "feedback.retracted",
+) {
+  if (!interview.candidateUserId) return;
+  const titles = {
+    "feedback.published": `Feedback on your ${interview.jobTitle} interview`,
+    "feedback.revised": `Your feedback on the ${interview.jobTitle} interview was updated`,
+    "feedback.retracted": `Feedback on your ${interview.jobTitle} interview was withdrawn`,
+  } as const;
+  // In-app notice now; the outbox row lets the worker deliver email later, in the same transaction.
+  await ctx.tx.insert(s.notifications).values({
+    agencyId: ctx.user.agencyId,
+    userId: interview.candidateUserId,
+    kind: topic,
+    title: titles[topic],
+    link: topic === "feedback.retracted" ? "/" : `/feedback/${feedbackId}`,
+  });
+  await ctx.tx.insert(s.outbox).values({
+    agencyId: ctx.user.agencyId,
+    topic,
+    payload: { feedbackId, userId: interview.candidateUserId },
+  });
+}
+
+async function stampPublished(
+  ctx: ProtectedContext,
+  fb: FeedbackRow,
+  version: number,
+  extra: Partial<Omit<FeedbackRow, "version">>,
+) {
+  const now = new Date();
+  return updateVersioned(ctx, fb.id, version, {
+    status: "published",
+    publishedAt: now,
+    firstPublishedAt:
+      sql`coalesce(${s.feedback.firstPublishedAt}, ${now.toISOString()}::timestamptz)` as unknown as Date,
+    ...extra,
+  });
+}
+
+/** Straight to the candidate, where the agency does not require a second consultant's approval. */
+export async function publish({ ctx, input }: { ctx: ProtectedContext; input: PublishInput }) {
+  const { fb, interview } = await loadFeedback(ctx, input.feedbackId);
+  if (fb.version !== input.version) throw await conflict(ctx, fb.id);
+  if (fb.status !== "draft")
+    throw new DomainError("BAD_REQUEST", `This feedback is already ${statusWord(fb.status)}`);
+  if (interview.requireApproval) {
+    throw new DomainError(
+      "BAD_REQUEST",
+      "Your agency requires a second consultant to approve feedback: submit it for review",
+    );
+  }
+  const flags = assertPublishable(fb, input.fairnessOverrideReason);
+  const row = await stampPublished(ctx, fb, input.version, {
+    fairnessOverrideReason: flags.length ? (input.fairnessOverrideReason ?? null) : null,
+  });
+  await recordAudit(ctx, {
+    action: "feedback.published",
+    entityType: "feedback",
+    entityId: fb.id,
+    metadata: flags.length ? { fairnessOverride: true, fairnessCategories: flags } : {},
+  });
+  await notifyCandidate(ctx, interview, fb.id, "feedback.published");
+  return row;
+}
+
+export async function submitForReview({
+  ctx,
+  input,
+}: {
+  ctx: ProtectedContext;
+  input: PublishInput;
+}) {
+  const { fb } = await loadFeedback(ctx, input.feedbackId);
+  if (fb.version !== input.version) throw await conflict(ctx, fb.id);
+  if (fb.status !== "draft")
+    throw new DomainError("BAD_REQUEST", `This feedback is already ${statusWord(fb.status)}`);
+  const flags = assertPublishable(fb, input.fairnessOverrideReason);
+  const row = await updateVersioned(ctx, fb.id, input.version, {
+    status: "in_review",
+    submittedAt: new Date(),
+    reviewComment: null,
+    fairnessOverrideReason: flags.length ? (input.fairnessOverrideReason ?? null) : null,
+  });
+  await recordAudit(ctx, { action: "feedback.submitted", entityType: "feedback", entityId: fb.id });
+  return row;
+}
+
+async function loadForReview(
+  ctx: ProtectedContext,
+  input: { feedbackId: string; version: number },
+) {
+  const loaded = await loadFeedback(ctx, input.feedbackId);
+  const { fb } = loaded;
+  if (fb.version !== input.version) throw await conflict(ctx, fb.id);
+  if (fb.status !== "in_review")
+    throw new DomainError("BAD_REQUEST", "This feedback is not waiting for approval");
+  if (fb.authorId === ctx.user.id) {
+    throw new DomainError(
+      "FORBIDDEN",
+      "You wrote this feedback: another consultant or an admin must review it",
+    );
+  }
+  return loaded;
+}
+
+export async function approve({
   ctx,
   input,
 }: {
   ctx: ProtectedContext;
   input: { feedbackId: string; version: number };
 }) {
-  const fb = await ctx.tx.query.feedback.findFirst({
-    where: eq(s.feedback.id, input.feedbackId),
-    with: { items: { orderBy: [asc(s.feedbackItems.position)] } },
+  const { fb, interview } = await loadForReview(ctx, input);
+  // The author's override (if any) was recorded at submission; the approver sees it before approving.
+  assertPublishable(fb, fb.fairnessOverrideReason);
+  const row = await stampPublished(ctx, fb, input.version, { approverId: ctx.user.id });
+  await recordAudit(ctx, { action: "feedback.approved", entityType: "feedback", entityId: fb.id });
+  await notifyCandidate(ctx, interview, fb.id, "feedback.published");
+  return row;
+}
+
+export async function sendBack({
+  ctx,
+  input,
+}: {
+  ctx: ProtectedContext;
+  input: { feedbackId: string; version: number; comment: string };
+}) {
+  const { fb } = await loadForReview(ctx, input);
+  const row = await updateVersioned(ctx, fb.id, input.version, {
+    status: "draft",
+    reviewComment: input.comment,
+    submittedAt: null,
   });
-  if (!fb) throw notFound("Feedback");
-  const interview = await loadRejectedInterview(ctx, fb.interviewId);
-  if (fb.version !== input.version) throw conflict();
-  if (fb.status !== "draft")
-    throw new DomainError("BAD_REQUEST", `This feedback is already ${fb.status.replace("_", " ")}`);
-  if (interview.requireApproval) {
+  await recordAudit(ctx, { action: "feedback.sent_back", entityType: "feedback", entityId: fb.id });
+  await ctx.tx.insert(s.notifications).values({
+    agencyId: ctx.user.agencyId,
+    userId: fb.authorId,
+    kind: "feedback.sent_back",
+    title: `${ctx.user.name} sent your feedback back with a comment`,
+    link: `/interviews/${fb.interviewId}/feedback`,
+  });
+  return row;
+}
+
+/** Editing what the candidate already has: the previous version is kept and they are told. */
+export async function revise({ ctx, input }: { ctx: ProtectedContext; input: ReviseInput }) {
+  const { fb, interview } = await loadFeedback(ctx, input.feedbackId);
+  if (fb.version !== input.version) throw await conflict(ctx, fb.id);
+  if (fb.status !== "published")
     throw new DomainError(
       "BAD_REQUEST",
-      "Your agency requires a second consultant to approve feedback before it is published",
+      "Only published feedback is revised; save a draft instead",
     );
-  }
-  const problems = publishProblems(fb.items);
-  if (Object.keys(problems).length) {
-    throw new DomainError("BAD_REQUEST", "Some points need attention before publishing", problems);
-  }
-  const now = new Date();
-  const [published] = await ctx.tx
-    .update(s.feedback)
-    .set({
-      status: "published",
-      publishedAt: now,
-      // A raw Date in sql`` reaches the driver unserialised (drizzle maps only column values).
-      firstPublishedAt: sql`coalesce(${s.feedback.firstPublishedAt}, ${now.toISOString()}::timestamptz)`,
-      version: sql`${s.feedback.version} + 1`,
-    })
-    .where(and(eq(s.feedback.id, fb.id), eq(s.feedback.version, input.version)))
-    .returning({
-      id: s.feedback.id,
-      version: s.feedback.version,
-      publishedAt: s.feedback.publishedAt,
-    });
-  if (!published?.publishedAt) throw conflict();
-  await recordAudit(ctx, { action: "feedback.published", entityType: "feedback", entityId: fb.id });
-  if (interview.candidateUserId) {
-    // In-app notice now; the outbox row lets the worker send email later, in the same transaction.
-    await ctx.tx.insert(s.notifications).values({
-      agencyId: ctx.user.agencyId,
-      userId: interview.candidateUserId,
-      kind: "feedback.published",
-      title: `Feedback on your ${interview.jobTitle} interview`,
-      link: `/feedback/${fb.id}`,
-    });
-    await ctx.tx.insert(s.outbox).values({
-      agencyId: ctx.user.agencyId,
-      topic: "feedback.published",
-      payload: { feedbackId: fb.id, userId: interview.candidateUserId },
-    });
-  }
-  return { id: published.id, version: published.version, publishedAt: published.publishedAt };
+  const next = {
+    summary: input.summary,
+    items: input.items.map((i) => ({
+      ...i,
+      reasonId: i.reasonId ?? null,
+      nextStep: i.nextStep ?? null,
+    })),
+  };
+  const flags = assertPublishable(next, input.fairnessOverrideReason);
+  await ctx.tx.insert(s.feedbackRevisions).values({
+    agencyId: ctx.user.agencyId,
+    feedbackId: fb.id,
+    version: fb.version,
+    summary: fb.summary,
+    items: fb.items.map(({ lens, kind, competencyId, reasonId, detail, nextStep }) => ({
+      lens,
+      kind,
+      competencyId,
+      reasonId,
+      detail,
+      nextStep,
+    })),
+    editedById: ctx.user.id,
+  });
+  const row = await updateVersioned(ctx, fb.id, input.version, {
+    summary: input.summary,
+    fairnessOverrideReason: flags.length
+      ? (input.fairnessOverrideReason ?? null)
+      : fb.fairnessOverrideReason,
+  });
+  await syncItems(ctx, fb.id, input.items);
+  await recordAudit(ctx, {
+    action: "feedback.revised",
+    entityType: "feedback",
+    entityId: fb.id,
+    metadata: { fromVersion: fb.version },
+  });
+  await notifyCandidate(ctx, interview, fb.id, "feedback.revised");
+  return row;
+}
+
+export async function retract({
+  ctx,
+  input,
+}: {
+  ctx: ProtectedContext;
+  input: { feedbackId: string; version: number; reason: string };
+}) {
+  const { fb, interview } = await loadFeedback(ctx, input.feedbackId);
+  if (fb.version !== input.version) throw await conflict(ctx, fb.id);
+  if (fb.status !== "published")
+    throw new DomainError("BAD_REQUEST", "Only published feedback can be retracted");
+  const row = await updateVersioned(ctx, fb.id, input.version, {
+    status: "retracted",
+    publishedAt: null,
+    retractedAt: new Date(),
+    retractionReason: input.reason,
+  });
+  await recordAudit(ctx, { action: "feedback.retracted", entityType: "feedback", entityId: fb.id });
+  await notifyCandidate(ctx, interview, fb.id, "feedback.retracted");
+  return row;
 }
 
 export async function listTaxonomy({ ctx }: { ctx: ProtectedContext }) {
@@ -285,4 +568,9 @@ export async function listTaxonomy({ ctx }: { ctx: ProtectedContext }) {
       .orderBy(asc(s.reasons.label)),
   ]);
   return { competencies, reasons };
+}
+
+/** Categories of protected characteristics the feedback's text refers to (empty when clean). */
+function fairnessFlagsOf(fb: PublishableFeedback): string[] {
+  return [...new Set(detectFairnessIssuesInFeedback(fb).map((f) => f.category))];
 }

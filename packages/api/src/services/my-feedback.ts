@@ -60,6 +60,10 @@ export async function getMine({
       id: s.feedback.id,
       summary: s.feedback.summary,
       publishedAt: s.feedback.publishedAt,
+      revisedAt:
+        sql<Date | null>`(select max(r.created_at) from ${s.feedbackRevisions} r where r.feedback_id = ${s.feedback.id})`.mapWith(
+          (v: string | null) => (v ? new Date(v) : null),
+        ),
       consultantName: author.name,
       jobTitle: s.jobs.title,
       clientName: s.clients.name,

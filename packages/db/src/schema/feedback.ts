@@ -32,7 +32,10 @@ export const feedback = pgTable(
     status: feedbackStatusEnum().notNull().default("draft"),
     summary: text().notNull().default(""),
     authorId: uuid().notNull(),
+    lastEditedById: uuid(),
     approverId: uuid(),
+    // The approver's note when sending a submitted feedback back to its author.
+    reviewComment: text(),
     submittedAt: at(),
     publishedAt: at(),
     // First publication: what time-to-feedback reports measure.
@@ -57,6 +60,10 @@ export const feedback = pgTable(
       columns: [t.agencyId, t.approverId],
       foreignColumns: [users.agencyId, users.id],
     }),
+    foreignKey({
+      columns: [t.agencyId, t.lastEditedById],
+      foreignColumns: [users.agencyId, users.id],
+    }),
     check(
       "feedback_published_at_iff_published",
       sql`(${t.status} = 'published') = (${t.publishedAt} is not null)`,
@@ -69,6 +76,7 @@ export const feedback = pgTable(
     index("feedback_agency_status_idx").on(t.agencyId, t.status),
     index("feedback_agency_author_idx").on(t.agencyId, t.authorId),
     index("feedback_agency_approver_idx").on(t.agencyId, t.approverId),
+    index("feedback_agency_last_edited_by_idx").on(t.agencyId, t.lastEditedById),
     index("feedback_agency_published_idx").on(t.agencyId, t.publishedAt),
   ],
 );
@@ -185,6 +193,8 @@ export const clarificationMessages = pgTable(
 export const feedbackRelations = relations(feedback, ({ one, many }) => ({
   interview: one(interviews, { fields: [feedback.interviewId], references: [interviews.id] }),
   author: one(users, { fields: [feedback.authorId], references: [users.id] }),
+  lastEditedBy: one(users, { fields: [feedback.lastEditedById], references: [users.id] }),
+  approver: one(users, { fields: [feedback.approverId], references: [users.id] }),
   items: many(feedbackItems),
   revisions: many(feedbackRevisions),
   messages: many(clarificationMessages),
@@ -200,6 +210,7 @@ export const feedbackItemsRelations = relations(feedbackItems, ({ one, many }) =
 }));
 export const feedbackRevisionsRelations = relations(feedbackRevisions, ({ one }) => ({
   feedback: one(feedback, { fields: [feedbackRevisions.feedbackId], references: [feedback.id] }),
+  editedBy: one(users, { fields: [feedbackRevisions.editedById], references: [users.id] }),
 }));
 export const itemResponsesRelations = relations(itemResponses, ({ one }) => ({
   item: one(feedbackItems, {

@@ -12,7 +12,7 @@ import type {
 import type { Database, Tx } from "../client";
 import { withTenant } from "../client";
 import * as s from "../schema";
-import { defaultCompetencies, defaultReasons } from "./taxonomy";
+import { defaultCompetencies, defaultReasons, defaultTemplates } from "./taxonomy";
 
 function one<T>(rows: T[]): T {
   const [row] = rows;
@@ -40,6 +40,28 @@ export async function createAgency(db: Database, input: AgencyInput) {
       .insert(s.reasons)
       .values(defaultReasons.map(([label, description]) => ({ agencyId, label, description })))
       .returning({ id: s.reasons.id, label: s.reasons.label });
+    const competencyId = new Map(competencies.map((c) => [c.name, c.id]));
+    const reasonId = new Map(reasons.map((r) => [r.label, r.id]));
+    for (const template of defaultTemplates) {
+      const [row] = await tx
+        .insert(s.templates)
+        .values({ agencyId, name: template.name, description: template.description })
+        .returning({ id: s.templates.id });
+      if (!row) continue;
+      await tx.insert(s.templateItems).values(
+        template.items.map((item, position) => ({
+          agencyId,
+          templateId: row.id,
+          position,
+          lens: item.lens,
+          kind: item.kind,
+          competencyId: competencyId.get(item.competency) ?? null,
+          reasonId: item.reason ? (reasonId.get(item.reason) ?? null) : null,
+          detail: item.detail,
+          nextStep: item.nextStep ?? null,
+        })),
+      );
+    }
     return { agencyId, competencies, reasons };
   });
 }

@@ -1,6 +1,6 @@
 // Deterministic demo data for two agencies (product.md §6). Runs only on an empty database.
 import type { InterviewOutcome, InterviewStage, Seniority } from "@debrief/validators";
-import { count } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import type { Database, Tx } from "../client";
 import { withTenant } from "../client";
 import { hashPassword } from "../password";
@@ -339,7 +339,7 @@ async function seedAgency(db: Database, spec: AgencySpec, passwordHash: string, 
       const candidate = candidates[i % Math.max(1, spec.loginCandidates.length)];
       const job = jobs[i % jobs.length];
       if (!candidate || !job) continue;
-      await createInterview(tx, agencyId, {
+      const interview = await createInterview(tx, agencyId, {
         candidateId: candidate.id,
         jobId: job.id,
         consultantId: candidate.ownerId,
@@ -348,9 +348,53 @@ async function seedAgency(db: Database, spec: AgencySpec, passwordHash: string, 
         outcome: "rejected",
         outcomeAt: new Date(now - hoursAgo * HOUR),
       });
+      // Where approval is required, one of them waits for a second consultant.
+      if (spec.requireApproval && hoursAgo === 5) {
+        const fb = await createFeedback(tx, agencyId, {
+          interviewId: interview.id,
+          authorId: candidate.ownerId,
+          summary: rnd.pick(summaries),
+          items: [strengths[0], gaps[0]].flatMap((item) =>
+            item
+              ? [
+                  {
+                    lens: item.lens,
+                    kind: item.kind,
+                    detail: item.detail,
+                    nextStep: item.nextStep ?? null,
+                    reasonId: item.kind === "gap" ? (reasons[0]?.id ?? null) : null,
+                  },
+                ]
+              : [],
+          ),
+        });
+        await tx
+          .update(s.feedback)
+          .set({ status: "in_review", submittedAt: new Date(now - 2 * HOUR) })
+          .where(eq(s.feedback.id, fb.id));
+      }
     }
 
     const first = candidates[0];
+    if (first?.userId) {
+      // A question from the candidate, still waiting for the consultant's answer.
+      const [latest] = await tx
+        .select({ id: s.feedback.id })
+        .from(s.feedback)
+        .innerJoin(s.interviews, eq(s.interviews.id, s.feedback.interviewId))
+        .where(and(eq(s.interviews.candidateId, first.id), eq(s.feedback.status, "published")))
+        .orderBy(desc(s.feedback.publishedAt))
+        .limit(1);
+      if (latest) {
+        await tx.insert(s.clarificationMessages).values({
+          agencyId,
+          feedbackId: latest.id,
+          authorId: first.userId,
+          body: "Thank you for this. Could you say what a stronger answer on stakeholder management would have included?",
+          createdAt: new Date(now - 6 * HOUR),
+        });
+      }
+    }
     if (first) {
       await tx.insert(s.journalEntries).values([
         {

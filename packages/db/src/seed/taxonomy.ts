@@ -34,3 +34,139 @@ export const defaultReasons = [
   ["Salary expectations misaligned", "Expectations were outside the budget for the role"],
   ["Role scope mismatch", "The level or scope of past roles did not match this one"],
 ] as const;
+
+type TemplateItem = {
+  lens: "skills_experience" | "other_applicants" | "interview_style";
+  kind: "strength" | "gap";
+  competency: (typeof defaultCompetencies)[number][0];
+  reason?: (typeof defaultReasons)[number][0];
+  detail: string;
+  nextStep?: string;
+};
+
+/** Starting points for common kinds of role; consultants replace the "…" with what they saw. */
+export const defaultTemplates: { name: string; description: string; items: TemplateItem[] }[] = [
+  {
+    name: "Software engineer",
+    description: "Technical interviews: coding, system design, collaboration",
+    items: [
+      {
+        lens: "skills_experience",
+        kind: "strength",
+        competency: "Technical depth",
+        detail: "Your answer on … showed real command of …",
+      },
+      {
+        lens: "skills_experience",
+        kind: "gap",
+        competency: "Technical depth",
+        reason: "Technical assessment below the bar",
+        detail: "In the technical exercise, … was missing: …",
+        nextStep:
+          "Practise … with a timed exercise, tests first, and compare against the brief before submitting.",
+      },
+      {
+        lens: "other_applicants",
+        kind: "gap",
+        competency: "Domain knowledge",
+        reason: "Less relevant experience than the successful candidate",
+        detail: "The successful candidate had hands-on experience with …",
+        nextStep: "Build a small project using … and write up what you learned.",
+      },
+      {
+        lens: "interview_style",
+        kind: "strength",
+        competency: "Communication",
+        detail: "You explained your reasoning out loud, which helped the panel follow …",
+      },
+      {
+        lens: "interview_style",
+        kind: "gap",
+        competency: "Communication",
+        reason: "Answers lacked structure",
+        detail: "When asked about …, the answer … before reaching the outcome.",
+        nextStep:
+          "Practise answering in the STAR shape within two minutes; record yourself and trim.",
+      },
+      {
+        lens: "skills_experience",
+        kind: "gap",
+        competency: "Measurable impact",
+        reason: "Examples lacked measurable results",
+        detail: "Your example of … described what you did but not the result: …",
+        nextStep: "Rewrite your three strongest stories with a number in each result.",
+      },
+    ],
+  },
+  {
+    name: "Product manager",
+    description: "Product sense, stakeholder management, impact",
+    items: [
+      {
+        lens: "skills_experience",
+        kind: "strength",
+        competency: "Stakeholder management",
+        detail: "Your story about … showed how you bring … along.",
+      },
+      {
+        lens: "skills_experience",
+        kind: "gap",
+        competency: "Measurable impact",
+        reason: "Examples lacked measurable results",
+        detail: "The launch of … was described without its outcome: …",
+        nextStep: "For each product story, prepare the metric you moved and by how much.",
+      },
+      {
+        lens: "other_applicants",
+        kind: "gap",
+        competency: "Commercial awareness",
+        reason: "Less relevant experience than the successful candidate",
+        detail: "The successful candidate had owned a P&L for …",
+        nextStep: "Ask to take on … so you can speak to revenue and cost decisions.",
+      },
+      {
+        lens: "interview_style",
+        kind: "gap",
+        competency: "Motivation for the role",
+        reason: "Limited knowledge of the company",
+        detail: "When asked why this company, …",
+        nextStep:
+          "Before each interview, read the company's last three announcements and prepare one question about each.",
+      },
+    ],
+  },
+  {
+    name: "Sales and account management",
+    description: "Commercial roles: pipeline, negotiation, relationships",
+    items: [
+      {
+        lens: "skills_experience",
+        kind: "strength",
+        competency: "Commercial awareness",
+        detail: "You knew your numbers: …",
+      },
+      {
+        lens: "skills_experience",
+        kind: "gap",
+        competency: "Measurable impact",
+        reason: "Examples lacked measurable results",
+        detail: "Your account growth example did not say by how much: …",
+        nextStep: "Prepare quota attainment and deal sizes for your last two years.",
+      },
+      {
+        lens: "other_applicants",
+        kind: "gap",
+        competency: "Domain knowledge",
+        reason: "Less relevant experience than the successful candidate",
+        detail: "The successful candidate had sold into … before.",
+        nextStep: "Research the buyers in … and prepare how your experience transfers.",
+      },
+      {
+        lens: "interview_style",
+        kind: "strength",
+        competency: "Communication",
+        detail: "Your role-play was confident and you listened before pitching.",
+      },
+    ],
+  },
+];

@@ -13,6 +13,7 @@ export default async function FeedbackEditorPage({ params }: { params: Promise<{
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   prefetch(trpc.feedback.taxonomy.queryOptions());
+  prefetch(trpc.template.list.queryOptions());
   await fetchOrNotFound<EditorOutput>(trpc.feedback.editor.queryOptions({ interviewId: id }));
   return (
     <HydrateClient>
