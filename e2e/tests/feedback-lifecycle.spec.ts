@@ -20,6 +20,28 @@ async function openOwed(page: Page, candidate: string, filter: RegExp) {
   await expect(page.getByRole("heading", { name: `Feedback for ${candidate}` })).toBeVisible();
 }
 
+test("recording a rejection puts the interview in the feedback queue", async ({ browser }) => {
+  const page = await pageAs(browser, "admin@northwind.test");
+  await page.goto(`${portals.consultant.url}/interviews?outcome=pending`);
+  await page.getByRole("button", { name: "Record outcome" }).first().click();
+  const form = page.getByRole("form", { name: /Outcome of .*'s interview/ });
+  const candidate = ((await form.getAttribute("aria-label")) ?? "").replace(
+    /^Outcome of (.*)'s interview$/,
+    "$1",
+  );
+  await form.getByLabel("Outcome").selectOption("rejected");
+  await form.getByRole("button", { name: "Save outcome" }).click();
+  await expect(page.getByText(/feedback queue/)).toBeVisible();
+
+  // An admin's dashboard shows the whole agency's queue, the new rejection with its full SLA.
+  await page.goto(`${portals.consultant.url}/`);
+  const owed = page
+    .getByTestId("owed-row")
+    .filter({ hasText: candidate })
+    .filter({ hasText: "Rejected 0h ago" });
+  await expect(owed.first()).toBeVisible();
+});
+
 test("from a template, with quality checks and a fairness warning, to published", async ({
   browser,
 }) => {

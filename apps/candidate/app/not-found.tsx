@@ -1,16 +1,1 @@
-import Link from "next/link";
-
-export default function NotFound() {
-  return (
-    <main className="mx-auto max-w-md px-4 py-24 text-center">
-      <p className="text-sm font-semibold text-brand-700">404</p>
-      <h1 className="mt-2 text-2xl font-semibold text-ink">We couldn't find that page</h1>
-      <p className="mt-2 text-sm text-muted">
-        It may have moved, or you may not have access to it.
-      </p>
-      <Link href="/" className="mt-6 inline-block text-sm font-medium text-brand-700 underline">
-        Back to the start
-      </Link>
-    </main>
-  );
-}
+export { NotFoundPage as default } from "@debrief/web/error-pages";

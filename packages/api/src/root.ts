@@ -1,21 +1,35 @@
 import { candidateRouter } from "./routers/candidate";
+import { candidateProfileRouter } from "./routers/candidate-profile";
+import { clarificationRouter } from "./routers/clarification";
 import { clientRouter } from "./routers/client";
 import { dashboardRouter } from "./routers/dashboard";
 import { feedbackRouter } from "./routers/feedback";
+import { goalRouter } from "./routers/goal";
+import { insightsRouter } from "./routers/insights";
 import { interviewRouter } from "./routers/interview";
 import { jobRouter } from "./routers/job";
+import { journalRouter } from "./routers/journal";
+import { myDataRouter } from "./routers/my-data";
 import { myFeedbackRouter } from "./routers/my-feedback";
+import { planRouter } from "./routers/plan";
 import { templateRouter } from "./routers/template";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   candidate: candidateRouter,
+  candidateProfile: candidateProfileRouter,
+  clarification: clarificationRouter,
   client: clientRouter,
   interview: interviewRouter,
   job: jobRouter,
   dashboard: dashboardRouter,
   feedback: feedbackRouter,
+  goal: goalRouter,
+  insights: insightsRouter,
+  journal: journalRouter,
+  myData: myDataRouter,
   myFeedback: myFeedbackRouter,
+  plan: planRouter,
   template: templateRouter,
 });
 

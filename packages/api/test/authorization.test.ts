@@ -194,6 +194,47 @@ async function freshPendingInterview(f: AgencyFixture) {
   );
 }
 
+/** An action plan of candidate A with one goal, for a cell that comments on it. */
+async function freshGoal(f: AgencyFixture) {
+  return asAgency(app, f.users.admin, async (tx) => {
+    const [plan] = await tx
+      .insert(s.actionPlans)
+      .values({ agencyId: f.agencyId, candidateId: f.candidates.a, title: "Matrix plan" })
+      .returning({ id: s.actionPlans.id });
+    if (!plan) throw new Error("no plan");
+    const [goal] = await tx
+      .insert(s.goals)
+      .values({
+        agencyId: f.agencyId,
+        actionPlanId: plan.id,
+        title: "Matrix goal",
+        measure: "Measured by the matrix",
+        targetDate: "2030-01-01",
+      })
+      .returning({ id: s.goals.id });
+    if (!goal) throw new Error("no goal");
+    return goal;
+  });
+}
+
+/** A journal entry of candidate A, for a cell that edits or deletes it. */
+async function freshJournalEntry(f: AgencyFixture) {
+  return asAgency(app, f.users.admin, async (tx) => {
+    const [entry] = await tx
+      .insert(s.journalEntries)
+      .values({
+        agencyId: f.agencyId,
+        candidateId: f.candidates.a,
+        kind: "reflection",
+        title: "Matrix entry",
+        body: "Written by the matrix",
+      })
+      .returning({ id: s.journalEntries.id });
+    if (!entry) throw new Error("no journal entry");
+    return entry;
+  });
+}
+
 /** The named column of one row, read as the owner (behind RLS). */
 async function columnOf(table: string, column: string, where: string, value: unknown) {
   const rows = await owner.execute<{ value: unknown }>(
@@ -201,6 +242,19 @@ async function columnOf(table: string, column: string, where: string, value: unk
         where ${sql.identifier(where)} = ${value}`,
   );
   return rows.map((r) => r.value);
+}
+
+/** A step, not done, on a new goal of candidate A. */
+async function freshStep(f: AgencyFixture) {
+  const goal = await freshGoal(f);
+  return asAgency(app, f.users.admin, async (tx) => {
+    const [step] = await tx
+      .insert(s.goalSteps)
+      .values({ agencyId: f.agencyId, goalId: goal.id, title: "Matrix step" })
+      .returning({ id: s.goalSteps.id });
+    if (!step) throw new Error("no step");
+    return step.id;
+  });
 }
 
 const matrix: Record<string, Entry> = {
@@ -238,6 +292,179 @@ const matrix: Record<string, Entry> = {
         status: "draft",
         version: 1,
       });
+    },
+  },
+  "candidateProfile.get": {
+    input: async ({ home }) => ({ id: home.candidates.a }),
+    expect: staffRecord,
+  },
+  "clarification.answer": {
+    input: async ({ home }) => ({
+      feedbackId: (await freshFeedback(home, "published")).id,
+      body: "Answered by the matrix",
+    }),
+    expect: staffRecord,
+    unchanged: async (_, input) => {
+      expect(
+        await columnOf("clarification_messages", "id", "feedback_id", idOf(input, "feedbackId")),
+      ).toEqual([]);
+    },
+  },
+  "goal.comment": {
+    input: async ({ home }) => ({
+      goalId: (await freshGoal(home)).id,
+      body: "Encouraged by the matrix",
+    }),
+    expect: staffRecord,
+    unchanged: async (_, input) => {
+      expect(await columnOf("goal_comments", "id", "goal_id", idOf(input, "goalId"))).toEqual([]);
+    },
+  },
+  // The candidate portal: responses to published feedback, and action plans. Each writing cell
+  // gets a feedback, goal or step of candidate A's own.
+  "myFeedback.respond": {
+    input: async ({ home }) => {
+      const fb = await freshFeedback(home, "published");
+      return { itemId: fb.items[0]?.id, helpful: true, comment: "Rated by the matrix" };
+    },
+    expect: candidateRecord,
+    unchanged: async (_, input) => {
+      expect(
+        await columnOf("item_responses", "id", "feedback_item_id", idOf(input, "itemId")),
+      ).toEqual([]);
+    },
+  },
+  "myFeedback.acknowledge": {
+    input: async ({ home }) => ({ feedbackId: (await freshFeedback(home, "published")).id }),
+    expect: candidateRecord,
+    unchanged: async (_, input) => {
+      expect(
+        await columnOf("feedback", "acknowledged_at", "id", idOf(input, "feedbackId")),
+      ).toEqual([null]);
+    },
+  },
+  "myFeedback.ask": {
+    input: async ({ home }) => ({
+      feedbackId: (await freshFeedback(home, "published")).id,
+      body: "Asked by the matrix",
+    }),
+    expect: candidateRecord,
+    unchanged: async (_, input) => {
+      expect(
+        await columnOf("clarification_messages", "id", "feedback_id", idOf(input, "feedbackId")),
+      ).toEqual([]);
+    },
+  },
+  "plan.list": { input: async () => undefined, expect: candidateList },
+  "plan.createGoalFromItem": {
+    input: async ({ home }) => {
+      const fb = await freshFeedback(home, "published");
+      return { itemId: fb.items.find((i) => i.kind === "gap")?.id };
+    },
+    expect: candidateRecord,
+    unchanged: async (_, input) => {
+      expect(
+        await columnOf("goal_items", "goal_id", "feedback_item_id", idOf(input, "itemId")),
+      ).toEqual([]);
+    },
+  },
+  "plan.updateGoal": {
+    input: async ({ home }) => ({
+      goalId: (await freshGoal(home)).id,
+      title: "Retitled by the matrix",
+      measure: "Measured again",
+      targetDate: "2031-01-01",
+    }),
+    expect: candidateRecord,
+    unchanged: async (_, input) => {
+      expect(await columnOf("goals", "title", "id", idOf(input, "goalId"))).toEqual([
+        "Matrix goal",
+      ]);
+    },
+  },
+  "plan.setGoalStatus": {
+    input: async ({ home }) => ({ goalId: (await freshGoal(home)).id, status: "done" }),
+    expect: candidateRecord,
+    unchanged: async (_, input) => {
+      expect(await columnOf("goals", "status", "id", idOf(input, "goalId"))).toEqual([
+        "not_started",
+      ]);
+    },
+  },
+  "plan.addStep": {
+    input: async ({ home }) => ({
+      goalId: (await freshGoal(home)).id,
+      title: "Step by the matrix",
+    }),
+    expect: candidateRecord,
+    unchanged: async (_, input) => {
+      expect(await columnOf("goal_steps", "id", "goal_id", idOf(input, "goalId"))).toEqual([]);
+    },
+  },
+  "plan.toggleStep": {
+    input: async ({ home }) => ({ stepId: await freshStep(home), done: true }),
+    expect: candidateRecord,
+    unchanged: async (_, input) => {
+      expect(await columnOf("goal_steps", "done_at", "id", idOf(input, "stepId"))).toEqual([null]);
+    },
+  },
+  "plan.removeStep": {
+    input: async ({ home }) => ({ stepId: await freshStep(home) }),
+    expect: candidateRecord,
+    unchanged: async (_, input) => {
+      expect(await columnOf("goal_steps", "id", "id", idOf(input, "stepId"))).toHaveLength(1);
+    },
+  },
+  "journal.list": { input: async () => ({}), expect: candidateList },
+  "journal.options": { input: async () => undefined, expect: candidateList },
+  "journal.create": {
+    // Linked to candidate A's interview: another candidate cannot link to it.
+    input: async ({ home }) => ({
+      kind: "win",
+      title: `Matrix win ${unique()}`,
+      body: "Written by the matrix",
+      interviewId: home.interviews.published,
+    }),
+    expect: candidateRecord,
+    unchanged: async (_, input) => {
+      expect(await columnOf("journal_entries", "id", "title", idOf(input, "title"))).toEqual([]);
+    },
+  },
+  "journal.update": {
+    input: async ({ home }) => ({
+      id: (await freshJournalEntry(home)).id,
+      kind: "win",
+      title: "Edited by the matrix",
+      body: "Edited by the matrix",
+    }),
+    expect: candidateRecord,
+    unchanged: async (_, input) => {
+      expect(await columnOf("journal_entries", "title", "id", idOf(input, "id"))).toEqual([
+        "Matrix entry",
+      ]);
+    },
+  },
+  "journal.remove": {
+    input: async ({ home }) => ({ id: (await freshJournalEntry(home)).id }),
+    expect: candidateRecord,
+    unchanged: async (_, input) => {
+      expect(await columnOf("journal_entries", "id", "id", idOf(input, "id"))).toHaveLength(1);
+    },
+  },
+  "insights.patterns": { input: async () => undefined, expect: candidateList },
+  "insights.prepare": { input: async () => undefined, expect: candidateList },
+  "myData.export": { input: async () => undefined, expect: candidateList },
+  "myData.requests": { input: async () => undefined, expect: candidateList },
+  "myData.requestErasure": {
+    // Each candidate asks about their own data; staff have no data of their own to erase here.
+    input: async () => undefined,
+    expect: candidateList,
+    unchanged: async () => {
+      const [row] = await owner.execute<{ n: number }>(
+        sql`select count(*)::int as n from data_requests d join users u on u.id = d.requested_by_id
+            where u.role <> 'candidate'`,
+      );
+      expect(row?.n).toBe(0);
     },
   },
   "myFeedback.list": { input: async () => undefined, expect: candidateList },

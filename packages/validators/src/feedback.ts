@@ -211,6 +211,8 @@ export const dashboardOutput = z.object({
   questions: z.array(
     z.object({
       interviewId: z.uuid(),
+      feedbackId: z.uuid(),
+      candidateId: z.uuid(),
       candidateName: z.string(),
       jobTitle: z.string(),
       question: z.string(),
@@ -229,3 +231,56 @@ export const dashboardOutput = z.object({
   ),
 });
 export type DashboardOutput = z.infer<typeof dashboardOutput>;
+
+// The candidate's responses to published feedback: ratings, acknowledgement, questions.
+
+export const respondToItemInput = z.object({
+  itemId: uuidSchema,
+  helpful: z.boolean({ error: "must be yes or no" }),
+  comment: optionalText(1000),
+});
+export type RespondToItemInput = z.infer<typeof respondToItemInput>;
+
+export const acknowledgeInput = z.object({ feedbackId: uuidSchema });
+export type AcknowledgeInput = z.infer<typeof acknowledgeInput>;
+
+export const askQuestionInput = z.object({ feedbackId: uuidSchema, body: text(2000) });
+export type AskQuestionInput = z.infer<typeof askQuestionInput>;
+
+export const itemResponseOutput = z.object({
+  itemId: z.uuid(),
+  helpful: z.boolean(),
+  comment: z.string().nullable(),
+  updatedAt: z.date(),
+});
+export type ItemResponse = z.infer<typeof itemResponseOutput>;
+
+export const acknowledgedOutput = z.object({ id: z.uuid(), acknowledgedAt: z.date() });
+
+export const myThreadMessage = z.object({
+  id: z.uuid(),
+  body: z.string(),
+  createdAt: z.date(),
+  authorName: z.string(),
+  /** Written by the candidate reading it (otherwise by someone at the agency). */
+  mine: z.boolean(),
+});
+export type MyThreadMessage = z.infer<typeof myThreadMessage>;
+
+/** The candidate's feedback page: the shared view plus their own responses and the thread. */
+export const myFeedbackView = feedbackView.extend({
+  acknowledgedAt: z.date().nullable(),
+  responses: z.array(itemResponseOutput),
+  /** Oldest first: the newest message sits at the bottom, as in any conversation. */
+  thread: z.array(myThreadMessage),
+  /** Goals the candidate already made from items of this feedback. */
+  goals: z.array(
+    z.object({
+      itemId: z.uuid(),
+      goalId: z.uuid(),
+      title: z.string(),
+      status: z.enum(goalStatuses),
+    }),
+  ),
+});
+export type MyFeedbackView = z.infer<typeof myFeedbackView>;

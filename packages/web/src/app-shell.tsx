@@ -25,14 +25,18 @@ export function AppShell({
         Skip to content
       </a>
       <header className="sticky top-0 z-40 border-b border-line bg-white/90 backdrop-blur">
-        <div className="mx-auto flex h-16 max-w-6xl items-center gap-6 px-4 sm:px-6">
+        {/* Below lg the navigation takes a row of its own and scrolls sideways, so a phone never
+            gets a page wider than its screen. */}
+        <div className="mx-auto flex min-h-16 max-w-6xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:px-6 lg:flex-nowrap lg:py-0">
           <div className="flex items-baseline gap-2">
             <span className="text-lg font-semibold tracking-tight text-brand-700">Debrief</span>
             <span className="hidden text-xs font-medium uppercase tracking-wide text-muted sm:inline">
               {portalName}
             </span>
           </div>
-          <NavLinks items={nav} />
+          <div className="order-last -mx-1 w-full overflow-x-auto lg:order-none lg:mx-0 lg:w-auto">
+            <NavLinks items={nav} />
+          </div>
           <div className="ml-auto flex items-center gap-3">
             <div className="text-right leading-tight">
               <p className="text-sm font-medium text-ink" data-testid="signed-in-name">

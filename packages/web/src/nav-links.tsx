@@ -9,7 +9,7 @@ export type NavItem = { href: string; label: string; also?: string[] };
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex items-center gap-1">
+    <nav aria-label="Main" className="-mx-1 flex min-w-0 items-center gap-1 overflow-x-auto px-1">
       {items.map((item) => {
         const prefixes = [item.href, ...(item.also ?? [])];
         const active = prefixes.some((p) =>
@@ -21,7 +21,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
             href={item.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "rounded-md px-3 py-2 text-sm font-medium transition-colors",
+              "shrink-0 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium transition-colors",
               active
                 ? "bg-brand-50 text-brand-700"
                 : "text-muted hover:bg-slate-100 hover:text-ink",

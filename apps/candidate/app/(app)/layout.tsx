@@ -8,7 +8,14 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   return (
     <AppShell
       portalName="Candidate"
-      nav={[{ href: "/", label: "My feedback", also: ["/feedback"] }]}
+      nav={[
+        { href: "/", label: "My feedback", also: ["/feedback"] },
+        { href: "/plans", label: "Action plans" },
+        { href: "/patterns", label: "Patterns" },
+        { href: "/prepare", label: "Prepare" },
+        { href: "/journal", label: "Journal" },
+        { href: "/my-data", label: "My data" },
+      ]}
       user={session.user}
       signOut={signOutAction}
     >

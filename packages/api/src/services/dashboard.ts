@@ -57,6 +57,8 @@ export async function overview({ ctx }: { ctx: ProtectedContext }) {
   const questions = await ctx.tx
     .select({
       interviewId: s.feedback.interviewId,
+      feedbackId: s.feedback.id,
+      candidateId: s.candidates.id,
       candidateName: s.candidates.name,
       jobTitle: s.jobs.title,
       question: latest.body,

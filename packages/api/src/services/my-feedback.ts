@@ -1,10 +1,21 @@
 // The candidate's view: only their own records, only feedback that has been published to them.
-import { aliasedTable, and, desc, eq, isNull, schema as s, sql } from "@debrief/db";
-import { type FeedbackView, type InboxEntry, lenses } from "@debrief/validators";
-import { notFound } from "../errors";
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, schema as s, sql } from "@debrief/db";
+import {
+  type AcknowledgeInput,
+  type AskQuestionInput,
+  type InboxEntry,
+  type ItemResponse,
+  lenses,
+  type MyFeedbackView,
+  type RespondToItemInput,
+} from "@debrief/validators";
+import { DomainError, notFound } from "../errors";
 import type { ProtectedContext } from "../trpc";
+import { recordAudit } from "./audit";
+import { notifyUser } from "./notify";
 
-async function myCandidateId(ctx: ProtectedContext): Promise<string | null> {
+/** The candidate record of the signed-in candidate user; null if the agency has none for them. */
+export async function myCandidateId(ctx: ProtectedContext): Promise<string | null> {
   const [row] = await ctx.tx
     .select({ id: s.candidates.id })
     .from(s.candidates)
@@ -51,7 +62,7 @@ export async function getMine({
 }: {
   ctx: ProtectedContext;
   input: { id: string };
-}): Promise<FeedbackView> {
+}): Promise<MyFeedbackView> {
   const candidateId = await myCandidateId(ctx);
   if (!candidateId) throw notFound("Feedback");
   const author = aliasedTable(s.users, "author");
@@ -69,6 +80,7 @@ export async function getMine({
       clientName: s.clients.name,
       stage: s.interviews.stage,
       interviewDate: s.interviews.scheduledAt,
+      acknowledgedAt: s.feedback.acknowledgedAt,
     })
     .from(s.feedback)
     .innerJoin(s.interviews, eq(s.interviews.id, s.feedback.interviewId))
@@ -98,7 +110,187 @@ export async function getMine({
       (a.kind === b.kind ? 0 : a.kind === "strength" ? -1 : 1) ||
       a.position - b.position,
   );
-  return { ...fb, items: items.map(({ position: _, ...item }) => item) };
+  const itemIds = items.map((i) => i.id);
+  const responses = itemIds.length
+    ? await ctx.tx
+        .select({
+          itemId: s.itemResponses.feedbackItemId,
+          helpful: s.itemResponses.helpful,
+          comment: s.itemResponses.comment,
+          updatedAt: s.itemResponses.updatedAt,
+        })
+        .from(s.itemResponses)
+        .where(
+          and(
+            eq(s.itemResponses.candidateId, candidateId),
+            inArray(s.itemResponses.feedbackItemId, itemIds),
+          ),
+        )
+    : [];
+  const goals = itemIds.length
+    ? await ctx.tx
+        .select({
+          itemId: s.goalItems.feedbackItemId,
+          goalId: s.goals.id,
+          title: s.goals.title,
+          status: s.goals.status,
+        })
+        .from(s.goalItems)
+        .innerJoin(s.goals, eq(s.goals.id, s.goalItems.goalId))
+        .innerJoin(s.actionPlans, eq(s.actionPlans.id, s.goals.actionPlanId))
+        .where(
+          and(
+            eq(s.actionPlans.candidateId, candidateId),
+            inArray(s.goalItems.feedbackItemId, itemIds),
+          ),
+        )
+        .orderBy(asc(s.goals.createdAt))
+    : [];
+  return {
+    ...fb,
+    items: items.map(({ position: _, ...item }) => item),
+    responses,
+    thread: await threadOf(ctx, fb.id),
+    goals,
+  };
+}
+
+async function threadOf(ctx: ProtectedContext, feedbackId: string) {
+  const rows = await ctx.tx
+    .select({
+      id: s.clarificationMessages.id,
+      body: s.clarificationMessages.body,
+      createdAt: s.clarificationMessages.createdAt,
+      authorId: s.clarificationMessages.authorId,
+      authorName: s.users.name,
+    })
+    .from(s.clarificationMessages)
+    .innerJoin(s.users, eq(s.users.id, s.clarificationMessages.authorId))
+    .where(eq(s.clarificationMessages.feedbackId, feedbackId))
+    .orderBy(asc(s.clarificationMessages.createdAt), asc(s.clarificationMessages.id));
+  return rows.map(({ authorId, ...m }) => ({ ...m, mine: authorId === ctx.user.id }));
+}
+
+/** One of my published feedback, with what a response needs to know; NOT_FOUND otherwise. */
+async function myPublishedFeedback(ctx: ProtectedContext, feedbackId: string) {
+  const candidateId = await myCandidateId(ctx);
+  if (!candidateId) throw notFound("Feedback");
+  const [fb] = await ctx.tx
+    .select({
+      id: s.feedback.id,
+      acknowledgedAt: s.feedback.acknowledgedAt,
+      readAt: s.feedback.readAt,
+      consultantId: s.interviews.consultantId,
+      jobTitle: s.jobs.title,
+      candidateId: s.interviews.candidateId,
+    })
+    .from(s.feedback)
+    .innerJoin(s.interviews, eq(s.interviews.id, s.feedback.interviewId))
+    .innerJoin(s.jobs, eq(s.jobs.id, s.interviews.jobId))
+    .where(and(eq(s.feedback.id, feedbackId), mine(candidateId)));
+  if (!fb) throw notFound("Feedback");
+  return fb;
+}
+
+/** "Was this helpful?": one answer per item and candidate, changed by answering again. */
+export async function respond({
+  ctx,
+  input,
+}: {
+  ctx: ProtectedContext;
+  input: RespondToItemInput;
+}): Promise<ItemResponse> {
+  const candidateId = await myCandidateId(ctx);
+  if (!candidateId) throw notFound("Feedback point");
+  const [item] = await ctx.tx
+    .select({ id: s.feedbackItems.id })
+    .from(s.feedbackItems)
+    .innerJoin(s.feedback, eq(s.feedback.id, s.feedbackItems.feedbackId))
+    .innerJoin(s.interviews, eq(s.interviews.id, s.feedback.interviewId))
+    .where(and(eq(s.feedbackItems.id, input.itemId), mine(candidateId)));
+  if (!item) throw notFound("Feedback point");
+  const values = { helpful: input.helpful, comment: input.comment ?? null };
+  const [row] = await ctx.tx
+    .insert(s.itemResponses)
+    .values({ agencyId: ctx.user.agencyId, feedbackItemId: item.id, candidateId, ...values })
+    .onConflictDoUpdate({
+      target: [
+        s.itemResponses.agencyId,
+        s.itemResponses.feedbackItemId,
+        s.itemResponses.candidateId,
+      ],
+      set: { ...values, updatedAt: new Date() },
+    })
+    .returning({
+      itemId: s.itemResponses.feedbackItemId,
+      helpful: s.itemResponses.helpful,
+      comment: s.itemResponses.comment,
+      updatedAt: s.itemResponses.updatedAt,
+    });
+  if (!row) throw new Error("upsert returned no row");
+  return row;
+}
+
+/** Acknowledging happens once: the first time is kept, later ones change nothing. */
+export async function acknowledge({
+  ctx,
+  input,
+}: {
+  ctx: ProtectedContext;
+  input: AcknowledgeInput;
+}) {
+  const fb = await myPublishedFeedback(ctx, input.feedbackId);
+  if (fb.acknowledgedAt) return { id: fb.id, acknowledgedAt: fb.acknowledgedAt };
+  const now = new Date();
+  const [row] = await ctx.tx
+    .update(s.feedback)
+    .set({ acknowledgedAt: now, readAt: fb.readAt ?? now })
+    .where(and(eq(s.feedback.id, fb.id), isNull(s.feedback.acknowledgedAt)))
+    .returning({ id: s.feedback.id, acknowledgedAt: s.feedback.acknowledgedAt });
+  // A concurrent acknowledgement won the race: theirs is the one kept.
+  if (!row?.acknowledgedAt) {
+    const [kept] = await ctx.tx
+      .select({ acknowledgedAt: s.feedback.acknowledgedAt })
+      .from(s.feedback)
+      .where(eq(s.feedback.id, fb.id));
+    return { id: fb.id, acknowledgedAt: kept?.acknowledgedAt ?? now };
+  }
+  await recordAudit(ctx, {
+    action: "feedback.acknowledged",
+    entityType: "feedback",
+    entityId: fb.id,
+  });
+  return { id: row.id, acknowledgedAt: row.acknowledgedAt };
+}
+
+/** A clarifying question: the interview's consultant is told in-app and through the outbox. */
+export async function ask({ ctx, input }: { ctx: ProtectedContext; input: AskQuestionInput }) {
+  const fb = await myPublishedFeedback(ctx, input.feedbackId);
+  const [message] = await ctx.tx
+    .insert(s.clarificationMessages)
+    .values({
+      agencyId: ctx.user.agencyId,
+      feedbackId: fb.id,
+      authorId: ctx.user.id,
+      body: input.body,
+    })
+    .returning({ id: s.clarificationMessages.id, createdAt: s.clarificationMessages.createdAt });
+  if (!message) throw new DomainError("CONFLICT", "Your question could not be saved");
+  // Ids only: the question's text stays out of the audit trail and the outbox.
+  await recordAudit(ctx, {
+    action: "clarification.asked",
+    entityType: "feedback",
+    entityId: fb.id,
+    metadata: { messageId: message.id },
+  });
+  await notifyUser(ctx, {
+    userId: fb.consultantId,
+    kind: "clarification.asked",
+    title: `${ctx.user.name} asked a question about their ${fb.jobTitle} feedback`,
+    link: `/candidates/${fb.candidateId}#thread-${fb.id}`,
+    payload: { feedbackId: fb.id, messageId: message.id },
+  });
+  return message;
 }
 
 /** First opening marks it read; later ones change nothing. */

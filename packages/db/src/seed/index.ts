@@ -1,6 +1,6 @@
 // Deterministic demo data for two agencies (product.md §6). Runs only on an empty database.
 import type { InterviewOutcome, InterviewStage, Seniority } from "@debrief/validators";
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { Database, Tx } from "../client";
 import { withTenant } from "../client";
 import { hashPassword } from "../password";
@@ -288,6 +288,9 @@ async function seedAgency(db: Database, spec: AgencySpec, passwordHash: string, 
               candidateId: candidate.id,
               feedbackId: fb.id,
               title: `After ${job.title}`,
+              // Dated in the history rather than at seeding time, like the goals' steps.
+              createdAt: new Date(publishedAt.getTime() + 2 * DAY),
+              updatedAt: new Date(publishedAt.getTime() + 2 * DAY),
             })
             .returning();
           if (plan && gap) {
@@ -379,7 +382,7 @@ async function seedAgency(db: Database, spec: AgencySpec, passwordHash: string, 
     if (first?.userId) {
       // A question from the candidate, still waiting for the consultant's answer.
       const [latest] = await tx
-        .select({ id: s.feedback.id })
+        .select({ id: s.feedback.id, publishedAt: s.feedback.publishedAt })
         .from(s.feedback)
         .innerJoin(s.interviews, eq(s.interviews.id, s.feedback.interviewId))
         .where(and(eq(s.interviews.candidateId, first.id), eq(s.feedback.status, "published")))
@@ -392,6 +395,60 @@ async function seedAgency(db: Database, spec: AgencySpec, passwordHash: string, 
           authorId: first.userId,
           body: "Thank you for this. Could you say what a stronger answer on stakeholder management would have included?",
           createdAt: new Date(now - 6 * HOUR),
+        });
+        // Asking about it means they opened it.
+        await tx
+          .update(s.feedback)
+          .set({
+            readAt: new Date(Math.max(latest.publishedAt?.getTime() ?? 0, now - 7 * HOUR)),
+          })
+          .where(and(eq(s.feedback.id, latest.id), isNull(s.feedback.readAt)));
+      }
+      // An earlier question the consultant already answered, so a thread shows both sides.
+      const [earlier] = await tx
+        .select({ id: s.feedback.id, publishedAt: s.feedback.publishedAt })
+        .from(s.feedback)
+        .innerJoin(s.interviews, eq(s.interviews.id, s.feedback.interviewId))
+        .where(and(eq(s.interviews.candidateId, first.id), eq(s.feedback.status, "published")))
+        .orderBy(desc(s.feedback.publishedAt))
+        .offset(1)
+        .limit(1);
+      if (earlier?.publishedAt) {
+        const asked = Math.min(earlier.publishedAt.getTime() + 20 * HOUR, now - 4 * HOUR);
+        await tx.insert(s.clarificationMessages).values([
+          {
+            agencyId,
+            feedbackId: earlier.id,
+            authorId: first.userId,
+            body: "When you say two answers ran long, which ones were they? I thought most of mine were short.",
+            createdAt: new Date(asked),
+          },
+          {
+            agencyId,
+            feedbackId: earlier.id,
+            authorId: first.ownerId,
+            body: "Just the two longest, both about the platform migration: the panel wanted the result sooner. The rest were a good length. Try the two-minute STAR drill on those two stories first.",
+            createdAt: new Date(asked + 3 * HOUR),
+          },
+        ]);
+      }
+    }
+    if (first) {
+      // Encouragement from the owning consultant on the candidate's latest goal still in progress.
+      const [goal] = await tx
+        .select({ id: s.goals.id })
+        .from(s.goals)
+        .innerJoin(s.actionPlans, eq(s.actionPlans.id, s.goals.actionPlanId))
+        .where(and(eq(s.actionPlans.candidateId, first.id), eq(s.goals.status, "in_progress")))
+        .orderBy(desc(s.goals.targetDate), desc(s.goals.id))
+        .limit(1);
+      if (goal) {
+        await tx.insert(s.goalComments).values({
+          agencyId,
+          goalId: goal.id,
+          authorId: first.ownerId,
+          body: "Good progress: the first step is done already. Tell me how the next one goes and we can go through it together before your next interview.",
+          createdAt: new Date(now - 26 * HOUR),
         });
       }
     }

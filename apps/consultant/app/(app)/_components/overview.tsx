@@ -49,7 +49,7 @@ export function Overview() {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.dashboard.overview.queryOptions());
   return (
-    <div className="grid gap-6 md:grid-cols-2">
+    <div className="grid items-start gap-6 md:grid-cols-2">
       <Panel
         title="Awaiting my approval"
         count={data.awaitingApproval.length}
@@ -85,8 +85,8 @@ export function Overview() {
         empty="No questions waiting for an answer."
       >
         {data.questions.map((r) => (
-          <li key={r.interviewId}>
-            <Link className={rowClass} href={`/interviews/${r.interviewId}/feedback`}>
+          <li key={r.feedbackId}>
+            <Link className={rowClass} href={`/candidates/${r.candidateId}#thread-${r.feedbackId}`}>
               <span className="font-medium text-ink">{r.candidateName}</span> asked {ago(r.askedAt)}
               <span className="block truncate text-xs text-muted">“{r.question}”</span>
             </Link>

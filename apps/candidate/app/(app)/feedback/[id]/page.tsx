@@ -1,4 +1,4 @@
-import type { FeedbackView } from "@debrief/validators";
+import type { MyFeedbackView } from "@debrief/validators";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -13,7 +13,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   await requireSession();
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  await fetchOrNotFound<FeedbackView>(trpc.myFeedback.byId.queryOptions({ id }));
+  await fetchOrNotFound<MyFeedbackView>(trpc.myFeedback.byId.queryOptions({ id }));
   return (
     <HydrateClient>
       <Link

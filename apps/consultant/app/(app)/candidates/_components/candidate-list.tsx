@@ -23,7 +23,7 @@ const columns = column.columns([
     cell: ({ row }) => (
       <div className="min-w-40">
         <Link
-          href={`/candidates/${row.original.id}/edit`}
+          href={`/candidates/${row.original.id}`}
           className="font-medium text-ink hover:text-brand-700 hover:underline"
         >
           {row.original.name}

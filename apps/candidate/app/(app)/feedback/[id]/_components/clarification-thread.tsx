@@ -1,0 +1,102 @@
+"use client";
+// Questions about this feedback: the conversation with the consultant, newest at the bottom.
+import { Button, Card, cn, Field, Textarea } from "@debrief/ui";
+import { askQuestionInput, type MyThreadMessage } from "@debrief/validators";
+import { toast } from "@debrief/web/toast";
+import { errorDetails, useTRPC } from "@debrief/web/trpc/react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useForm } from "react-hook-form";
+
+const schema = askQuestionInput.pick({ body: true });
+type Values = { body: string };
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+export function ClarificationThread({
+  feedbackId,
+  thread,
+  consultantName,
+}: {
+  feedbackId: string;
+  thread: MyThreadMessage[];
+  consultantName: string;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const ask = useMutation(trpc.myFeedback.ask.mutationOptions());
+  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { body: "" } });
+  const onSubmit = form.handleSubmit(async ({ body }) => {
+    try {
+      await ask.mutateAsync({ feedbackId, body });
+      form.reset({ body: "" });
+      await queryClient.invalidateQueries(trpc.myFeedback.byId.pathFilter());
+      toast.success(`Sent. We've let ${consultantName} know.`);
+    } catch (error) {
+      const { message, fieldErrors } = errorDetails(error);
+      const bodyError = fieldErrors.body?.[0];
+      if (bodyError) form.setError("body", { message: bodyError });
+      toast.error(message);
+    }
+  });
+  const busy = form.formState.isSubmitting;
+  return (
+    <Card className="space-y-4 p-5 sm:p-6" aria-labelledby="thread-heading" role="region">
+      <div>
+        <h2 id="thread-heading" className="text-base font-semibold text-ink">
+          Questions about this feedback
+        </h2>
+        <p className="text-sm text-muted">
+          Something unclear, or want an example? Ask {consultantName} — no question is too small.
+        </p>
+      </div>
+      {thread.length > 0 ? (
+        <ol className="space-y-3" aria-label="Conversation">
+          {thread.map((m) => (
+            <li
+              key={m.id}
+              className={cn(
+                "max-w-[85%] rounded-xl px-4 py-3",
+                m.mine ? "ml-auto bg-brand-50" : "mr-auto border border-line bg-white",
+              )}
+            >
+              <p className="text-xs text-muted">
+                <span className="font-semibold text-ink">{m.mine ? "You" : m.authorName}</span> ·{" "}
+                <time dateTime={m.createdAt.toISOString()}>{timeFormat.format(m.createdAt)}</time>
+              </p>
+              <p className="mt-1 whitespace-pre-line text-sm leading-relaxed text-ink">{m.body}</p>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {thread.length > 0 && thread[thread.length - 1]?.mine ? (
+        <p className="text-sm text-muted">
+          {consultantName} has been told about your question and will answer here.
+        </p>
+      ) : null}
+      <form onSubmit={onSubmit} noValidate className="space-y-2" aria-label="Ask a question">
+        <Field label="Your question" error={form.formState.errors.body?.message}>
+          {(p) => (
+            <Textarea
+              {...p}
+              {...form.register("body")}
+              rows={3}
+              placeholder="For example: which of my answers ran long?"
+            />
+          )}
+        </Field>
+        <div className="flex justify-end">
+          <Button type="submit" disabled={busy}>
+            {busy ? "Sending…" : "Send question"}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
