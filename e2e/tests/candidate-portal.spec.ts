@@ -33,14 +33,45 @@ test("a candidate responds to feedback and turns a gap into a goal", async ({ br
   await expect(page.getByText("See it in your action plans")).toBeVisible();
 
   await page.goto(`${portals.candidate.url}/plans`);
-  const step = `Draft three STAR stories (${Date.now().toString(36)})`;
+  // Two steps, one ticked off: half way there.
+  const stamp = Date.now().toString(36);
+  const steps = [`Draft three STAR stories (${stamp})`, `Practise them aloud twice (${stamp})`];
   const addStep = page.getByRole("form", { name: `Add a step to “${title}”` }).first();
-  await addStep.getByLabel("New step").fill(step);
-  await addStep.getByRole("button", { name: "Add step" }).click();
-  await page.getByRole("checkbox", { name: step }).check();
+  for (const step of steps) {
+    await addStep.getByLabel("New step").fill(step);
+    await addStep.getByRole("button", { name: "Add step" }).click();
+    await expect(page.getByRole("checkbox", { name: step })).toBeVisible();
+  }
+  // The box follows the saved state, so click and wait for the server to confirm.
+  await page.getByRole("checkbox", { name: steps[0] }).click();
+  await expect(page.getByRole("checkbox", { name: steps[0] })).toBeChecked();
   await expect(
     page.getByRole("progressbar", { name: `Progress on “${title}”` }).first(),
-  ).not.toHaveAttribute("aria-valuenow", "0");
+  ).toHaveAttribute("aria-valuenow", "50");
+
+  // A win in the journal.
+  const win = `Got a second interview at Aurora (${stamp})`;
+  await page.goto(`${portals.candidate.url}/journal`);
+  await page.getByRole("button", { name: "New entry" }).click();
+  const entry = page.getByRole("form", { name: "New journal entry" });
+  await entry.getByLabel("Kind").selectOption("win");
+  await entry.getByLabel("Title").fill(win);
+  await entry
+    .getByLabel("Your notes")
+    .fill("The STAR practice paid off: two-minute answers landed.");
+  await entry.getByRole("button", { name: "Save entry" }).click();
+  await expect(page.getByText(win)).toBeVisible();
+
+  // The preparation page, and the export of everything the agency holds about me.
+  await page.goto(`${portals.candidate.url}/prepare`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const download = await page.request.get(`${portals.candidate.url}/api/my-data`);
+  expect(download.ok()).toBe(true);
+  expect(download.headers()["content-disposition"]).toContain("attachment");
+  const exported = await download.text();
+  expect(exported).toContain(steps[0]);
+  expect(exported).toContain(win);
+  expect(exported).not.toContain("Jordan Lee");
 
   // The owning consultant sees the question waiting on the dashboard.
   const tom = await pageAs(browser, "consultant2@northwind.test");

@@ -263,16 +263,16 @@ describe("prepare", () => {
 
   it("gives the agency's outcome rates by stage as counts only, excluding withdrawn, hiding small stages", async () => {
     const f = await fixture();
-    // Final: 2 offered, 1 progressed, 3 rejected (+ the fixture's 1 rejected draft interview) = 7
-    // decided; 4 withdrawn and 2 pending are not decisions.
+    // Final: 6 offered, 4 progressed, 9 rejected (+ the fixture's 1 rejected draft interview) = 20
+    // decided, just enough; 4 withdrawn and 2 pending are not decisions.
     await interviews(f, "final", {
-      offered: 2,
-      progressed: 1,
-      rejected: 3,
+      offered: 6,
+      progressed: 4,
+      rejected: 9,
       withdrawn: 4,
       pending: 2,
     });
-    // Screening: 4 decided — below the threshold, even with 6 withdrawn.
+    // Screening: 4 decided — below the threshold of 20, even with 6 withdrawn.
     await interviews(f, "screening", {
       offered: 1,
       progressed: 1,
@@ -292,7 +292,7 @@ describe("prepare", () => {
 
     const p = await callerFor(app, f.users.candidateA).insights.prepare();
     const rates = Object.fromEntries(p.stageRates.map((r) => [r.stage, r.rates]));
-    expect(rates.final).toEqual({ decided: 7, offered: 2, progressed: 1, rejected: 4 });
+    expect(rates.final).toEqual({ decided: 20, offered: 6, progressed: 4, rejected: 10 });
     expect(rates.screening).toBeNull();
     expect(p.stageRates.map((r) => r.stage)).toEqual([
       "screening",
@@ -301,7 +301,7 @@ describe("prepare", () => {
       "final",
       "assessment",
     ]);
-    expect(p.minDecided).toBe(5);
+    expect(p.minDecided).toBe(20);
     // Aggregates only: no interview id of anyone appears in the answer.
     const answer = JSON.stringify(p);
     for (const id of Object.values(f.interviews)) expect(answer).not.toContain(id);

@@ -173,6 +173,12 @@ describe("revising published feedback", () => {
     const view = await callerFor(app, f.users.candidateA).myFeedback.byId({ id: published.id });
     expect(view.summary).toBe("Updated after talking to the client again.");
     expect(view.revisedAt).toBeInstanceOf(Date);
+    expect(view.previous?.summary).toBe(published.summary);
+    expect(view.previous?.items.map((i) => i.detail).sort()).toEqual(
+      items.map((i) => i.detail).sort(),
+    );
+    const inbox = await callerFor(app, f.users.candidateA).myFeedback.list();
+    expect(inbox.find((e) => e.id === published.id)?.revisedAt).toBeInstanceOf(Date);
   });
 
   it("refuses a revision that breaks a publishing rule, and changes nothing", async () => {

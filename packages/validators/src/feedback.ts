@@ -163,6 +163,8 @@ export const inboxEntry = z.object({
   stage: z.enum(interviewStages),
   publishedAt: z.date(),
   read: z.boolean(),
+  /** Set when the consultant changed it after publishing. */
+  revisedAt: z.date().nullable(),
   strengths: z.int(),
   gaps: z.int(),
 });
@@ -273,6 +275,13 @@ export const myFeedbackView = feedbackView.extend({
   responses: z.array(itemResponseOutput),
   /** Oldest first: the newest message sits at the bottom, as in any conversation. */
   thread: z.array(myThreadMessage),
+  /** What the points said before the latest revision, so the page can show what changed. */
+  previous: z
+    .object({
+      summary: z.string(),
+      items: z.array(z.object({ detail: z.string(), nextStep: z.string().nullable() })),
+    })
+    .nullable(),
   /** Goals the candidate already made from items of this feedback. */
   goals: z.array(
     z.object({

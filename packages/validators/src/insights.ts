@@ -6,7 +6,7 @@ import { goalStatuses, interviewStages, itemKinds } from "./enums";
 /** Patterns look at this many of the candidate's most recent interviews with published feedback. */
 export const PATTERN_WINDOW = 10;
 /** A stage's outcome rates are shown only when at least this many of its interviews are decided. */
-export const MIN_DECIDED_FOR_RATES = 5;
+export const MIN_DECIDED_FOR_RATES = 20;
 
 const patternSource = z.object({
   itemId: z.uuid(),

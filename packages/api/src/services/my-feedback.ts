@@ -37,6 +37,10 @@ export async function listMine({ ctx }: { ctx: ProtectedContext }): Promise<Inbo
       stage: s.interviews.stage,
       publishedAt: s.feedback.publishedAt,
       readAt: s.feedback.readAt,
+      revisedAt:
+        sql<Date | null>`(select max(r.created_at) from ${s.feedbackRevisions} r where r.feedback_id = ${s.feedback.id})`.mapWith(
+          (v: string | null) => (v ? new Date(v) : null),
+        ),
       strengths: sql<number>`(select count(*)::int from ${s.feedbackItems} fi where fi.feedback_id = ${s.feedback.id} and fi.kind = 'strength')`,
       gaps: sql<number>`(select count(*)::int from ${s.feedbackItems} fi where fi.feedback_id = ${s.feedback.id} and fi.kind = 'gap')`,
     })
@@ -151,8 +155,25 @@ export async function getMine({
     items: items.map(({ position: _, ...item }) => item),
     responses,
     thread: await threadOf(ctx, fb.id),
+    previous: await previousVersion(ctx, fb.id),
     goals,
   };
+}
+
+/** The text as it stood before the latest revision (what the candidate first read), if any. */
+async function previousVersion(ctx: ProtectedContext, feedbackId: string) {
+  const [revision] = await ctx.tx
+    .select({ summary: s.feedbackRevisions.summary, items: s.feedbackRevisions.items })
+    .from(s.feedbackRevisions)
+    .where(eq(s.feedbackRevisions.feedbackId, feedbackId))
+    .orderBy(desc(s.feedbackRevisions.version))
+    .limit(1);
+  if (!revision) return null;
+  const items = (revision.items as { detail: string; nextStep: string | null }[]).map((i) => ({
+    detail: i.detail,
+    nextStep: i.nextStep ?? null,
+  }));
+  return { summary: revision.summary, items };
 }
 
 async function threadOf(ctx: ProtectedContext, feedbackId: string) {

@@ -504,6 +504,18 @@ const northwind: AgencySpec = {
     ["Felix Wagner", "Frontend engineer"],
     ["Grace Kim", "Finance business partner"],
     ["Hugo Silva", "Customer success manager"],
+    ["Isla Brown", "Product designer"],
+    ["Jonas Berg", "Data engineer"],
+    ["Kemi Adeyemi", "Head of marketing"],
+    ["Liam O'Connor", "Site reliability engineer"],
+    ["Maya Cohen", "Business analyst"],
+    ["Nikhil Rao", "Backend engineer"],
+    ["Olivia Grant", "Operations lead"],
+    ["Pablo Ortega", "Mobile engineer"],
+    ["Quinn Taylor", "Finance manager"],
+    ["Rosa Martins", "QA engineer"],
+    ["Sven Larsen", "Solutions architect"],
+    ["Tara Walsh", "Programme manager"],
   ].map(([name = "", headline = ""]) => ({
     name,
     headline,
@@ -540,7 +552,7 @@ const northwind: AgencySpec = {
       jobs: [["Frontend Engineer", "junior", ["Technical depth", "Collaboration"]]],
     },
   ],
-  interviewCount: 60,
+  interviewCount: 260,
 };
 
 const globex: AgencySpec = {
@@ -559,6 +571,10 @@ const globex: AgencySpec = {
     { name: "Drew Hall", headline: "Sales development rep", email: "drew.hall@example.test" },
     { name: "Jamie Fox", headline: "Business analyst", email: "jamie.fox@example.test" },
     { name: "Noor Haddad", headline: "Project manager", email: "noor.haddad@example.test" },
+    { name: "Omar Farouk", headline: "Account manager", email: "omar.farouk@example.test" },
+    { name: "Priya Nair", headline: "Sales engineer", email: "priya.nair@example.test" },
+    { name: "Ruth Adams", headline: "Customer success lead", email: "ruth.adams@example.test" },
+    { name: "Tomás Vega", headline: "Partnerships manager", email: "tomas.vega@example.test" },
   ],
   clients: [
     {
@@ -575,7 +591,7 @@ const globex: AgencySpec = {
       jobs: [["Regional Sales Manager", "senior", ["Leadership", "Measurable impact"]]],
     },
   ],
-  interviewCount: 30,
+  interviewCount: 130,
 };
 
 export type SeedResult = { seeded: boolean };

@@ -48,6 +48,7 @@ export function Inbox() {
               </div>
               <div className="flex gap-2">
                 {entry.read ? null : <Badge tone="brand">New</Badge>}
+                {entry.revisedAt ? <Badge tone="amber">Updated</Badge> : null}
                 <Badge tone="green">{plural(entry.strengths, "strength")}</Badge>
                 <Badge tone="amber">{entry.gaps} to work on</Badge>
               </div>

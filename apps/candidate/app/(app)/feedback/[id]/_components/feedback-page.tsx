@@ -10,6 +10,7 @@ import { Acknowledge } from "./acknowledge";
 import { ClarificationThread } from "./clarification-thread";
 import { GoalFromItem } from "./goal-from-item";
 import { HelpfulButtons } from "./helpful-buttons";
+import { WhatChanged } from "./what-changed";
 
 export function FeedbackPage({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -24,6 +25,7 @@ export function FeedbackPage({ id }: { id: string }) {
   const responses = new Map(data.responses.map((r) => [r.itemId, r]));
   return (
     <div className="space-y-6">
+      <WhatChanged feedback={data} />
       <Card className="p-6 sm:p-8">
         <FeedbackView
           feedback={data}
