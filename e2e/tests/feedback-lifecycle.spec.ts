@@ -31,7 +31,7 @@ test("recording a rejection puts the interview in the feedback queue", async ({ 
   );
   await form.getByLabel("Outcome").selectOption("rejected");
   await form.getByRole("button", { name: "Save outcome" }).click();
-  await expect(page.getByText(/feedback queue/)).toBeVisible();
+  await expect(page.getByText(/Added to .* feedback queue/)).toBeVisible();
 
   // An admin's dashboard shows the whole agency's queue, the new rejection with its full SLA.
   await page.goto(`${portals.consultant.url}/`);
