@@ -5,7 +5,9 @@ import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchStreamLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { type ReactNode, useState } from "react";
+import type { FieldPath, FieldValues, UseFormSetError } from "react-hook-form";
 import SuperJSON from "superjson";
+import { toast } from "../toast";
 import { createQueryClient } from "./query-client";
 
 export const { useTRPC, TRPCProvider } = createTRPCContext<AppRouter>();
@@ -46,4 +48,18 @@ export function errorDetails(error: unknown): {
     message: e?.message || "Something went wrong. Please try again.",
     fieldErrors: e?.data?.fieldErrors ?? {},
   };
+}
+
+/** Puts each field error the server named next to its control; the message goes in a toast. */
+export function showServerErrors<T extends FieldValues>(
+  setError: UseFormSetError<T>,
+  error: unknown,
+  fields: readonly string[],
+) {
+  const { message, fieldErrors } = errorDetails(error);
+  for (const [path, messages] of Object.entries(fieldErrors)) {
+    // A field this form does not show (an id in the URL, say) stays in the toast only.
+    if (fields.includes(path)) setError(path as FieldPath<T>, { message: messages[0] });
+  }
+  toast.error(message);
 }

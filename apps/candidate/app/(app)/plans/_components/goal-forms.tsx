@@ -1,16 +1,14 @@
 "use client";
 // Editing a goal's SMART fields, and dropping it with a reason.
-import { Button, Field, Input, Textarea } from "@debrief/ui";
+import { Button, Field, Textarea } from "@debrief/ui";
 import { goalFields, type PlanGoal } from "@debrief/validators";
 import { toast } from "@debrief/web/toast";
-import { errorDetails, useTRPC } from "@debrief/web/trpc/react";
+import { errorDetails, showServerErrors, useTRPC } from "@debrief/web/trpc/react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FieldPath, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { z } from "zod";
-
-type GoalForm = z.input<typeof goalFields>;
-type GoalValues = z.output<typeof goalFields>;
+import { GoalFields, type GoalForm, type GoalValues, goalFieldNames } from "~/goal-fields";
 
 export function EditGoalForm({ goal, onClose }: { goal: PlanGoal; onClose: () => void }) {
   const trpc = useTRPC();
@@ -20,7 +18,6 @@ export function EditGoalForm({ goal, onClose }: { goal: PlanGoal; onClose: () =>
     resolver: zodResolver(goalFields),
     defaultValues: { title: goal.title, measure: goal.measure, targetDate: goal.targetDate },
   });
-  const errors = form.formState.errors;
   const onSubmit = form.handleSubmit(async (values) => {
     try {
       await update.mutateAsync({ goalId: goal.id, ...values });
@@ -28,13 +25,7 @@ export function EditGoalForm({ goal, onClose }: { goal: PlanGoal; onClose: () =>
       toast.success("Goal saved");
       onClose();
     } catch (error) {
-      const { message, fieldErrors } = errorDetails(error);
-      for (const [path, messages] of Object.entries(fieldErrors)) {
-        if (path in goalFields.shape) {
-          form.setError(path as FieldPath<GoalForm>, { message: messages[0] });
-        }
-      }
-      toast.error(message);
+      showServerErrors(form.setError, error, goalFieldNames);
     }
   });
   return (
@@ -44,15 +35,7 @@ export function EditGoalForm({ goal, onClose }: { goal: PlanGoal; onClose: () =>
       aria-label="Edit goal"
       className="space-y-3 border-t border-line pt-4"
     >
-      <Field label="What I will do" error={errors.title?.message}>
-        {(p) => <Textarea {...p} {...form.register("title")} rows={2} />}
-      </Field>
-      <Field label="How I'll know it's done" error={errors.measure?.message}>
-        {(p) => <Textarea {...p} {...form.register("measure")} rows={2} />}
-      </Field>
-      <Field label="Target date" error={errors.targetDate?.message} className="max-w-xs">
-        {(p) => <Input {...p} type="date" {...form.register("targetDate")} />}
-      </Field>
+      <GoalFields form={form} />
       <div className="flex justify-end gap-2">
         <Button size="sm" variant="ghost" onClick={onClose}>
           Cancel

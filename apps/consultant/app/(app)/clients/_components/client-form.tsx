@@ -4,13 +4,13 @@
 import { Card, Field, Input } from "@debrief/ui";
 import { type ClientOutput, clientFields } from "@debrief/validators";
 import { toast } from "@debrief/web/toast";
-import { useTRPC } from "@debrief/web/trpc/react";
+import { showServerErrors, useTRPC } from "@debrief/web/trpc/react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { FormActions, showServerErrors } from "~/pipeline/forms";
+import { FormActions } from "~/pipeline/forms";
 
 type FormInput = z.input<typeof clientFields>;
 type FormOutput = z.output<typeof clientFields>;

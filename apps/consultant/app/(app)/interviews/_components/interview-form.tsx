@@ -9,7 +9,7 @@ import {
   stageLabels,
 } from "@debrief/validators";
 import { toast } from "@debrief/web/toast";
-import { useTRPC } from "@debrief/web/trpc/react";
+import { showServerErrors, useTRPC } from "@debrief/web/trpc/react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import {
   keepPreviousData,
@@ -23,7 +23,7 @@ import { useEffect, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { localDateTime, parseLocalDateTime } from "~/pipeline/dates";
-import { FormActions, showServerErrors } from "~/pipeline/forms";
+import { FormActions } from "~/pipeline/forms";
 
 const formSchema = interviewUpdateInput.omit({ id: true });
 type FormInput = z.input<typeof formSchema>;

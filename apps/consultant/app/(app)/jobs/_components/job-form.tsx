@@ -4,14 +4,14 @@
 import { Card, Field, Input, Select } from "@debrief/ui";
 import { type JobOutput, jobFields, seniorities, seniorityLabels } from "@debrief/validators";
 import { toast } from "@debrief/web/toast";
-import { useTRPC } from "@debrief/web/trpc/react";
+import { showServerErrors, useTRPC } from "@debrief/web/trpc/react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { z } from "zod";
-import { FormActions, showServerErrors } from "~/pipeline/forms";
+import { FormActions } from "~/pipeline/forms";
 
 type FormInput = z.input<typeof jobFields>;
 type FormOutput = z.output<typeof jobFields>;

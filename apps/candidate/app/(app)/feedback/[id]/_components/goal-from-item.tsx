@@ -1,6 +1,6 @@
 "use client";
 // "Make this a goal": one click opens the goal pre-filled from the point's next step.
-import { Badge, Button, buttonClass, Field, Input, Textarea } from "@debrief/ui";
+import { Badge, Button, buttonClass } from "@debrief/ui";
 import {
   type FeedbackView,
   type GoalStatus,
@@ -9,17 +9,15 @@ import {
   suggestGoal,
 } from "@debrief/validators";
 import { toast } from "@debrief/web/toast";
-import { errorDetails, useTRPC } from "@debrief/web/trpc/react";
+import { showServerErrors, useTRPC } from "@debrief/web/trpc/react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { type FieldPath, useForm } from "react-hook-form";
-import type { z } from "zod";
+import { useForm } from "react-hook-form";
+import { GoalFields, type GoalForm, type GoalValues, goalFieldNames } from "~/goal-fields";
 
 type Item = FeedbackView["items"][number];
-type GoalForm = z.input<typeof goalFields>;
-type GoalValues = z.output<typeof goalFields>;
 
 export function GoalFromItem({
   item,
@@ -68,7 +66,6 @@ function NewGoalForm({ item, onClose }: { item: Item; onClose: () => void }) {
     resolver: zodResolver(goalFields),
     defaultValues: suggestGoal(item),
   });
-  const errors = form.formState.errors;
   const onSubmit = form.handleSubmit(async (values) => {
     try {
       await create.mutateAsync({ itemId: item.id, ...values });
@@ -79,13 +76,7 @@ function NewGoalForm({ item, onClose }: { item: Item; onClose: () => void }) {
       toast.success("Goal added to your action plan. Nice one.");
       onClose();
     } catch (error) {
-      const { message, fieldErrors } = errorDetails(error);
-      for (const [path, messages] of Object.entries(fieldErrors)) {
-        if (path in goalFields.shape) {
-          form.setError(path as FieldPath<GoalForm>, { message: messages[0] });
-        }
-      }
-      toast.error(message);
+      showServerErrors(form.setError, error, goalFieldNames);
     }
   });
   return (
@@ -99,19 +90,7 @@ function NewGoalForm({ item, onClose }: { item: Item; onClose: () => void }) {
       <p className="text-xs text-muted">
         We&rsquo;ve filled it in from the next step. Change anything you like.
       </p>
-      <Field label="What I will do" error={errors.title?.message}>
-        {(p) => <Textarea {...p} {...form.register("title")} rows={2} />}
-      </Field>
-      <Field
-        label="How I'll know it's done"
-        hint="Something you could show or count."
-        error={errors.measure?.message}
-      >
-        {(p) => <Textarea {...p} {...form.register("measure")} rows={2} />}
-      </Field>
-      <Field label="Target date" error={errors.targetDate?.message} className="max-w-xs">
-        {(p) => <Input {...p} type="date" {...form.register("targetDate")} />}
-      </Field>
+      <GoalFields form={form} />
       <div className="flex flex-wrap justify-end gap-2">
         <button type="button" className={buttonClass("ghost", "sm")} onClick={onClose}>
           Cancel
