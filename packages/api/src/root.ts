@@ -1,3 +1,8 @@
+import { adminAuditRouter } from "./routers/admin/audit";
+import { adminDataRequestsRouter } from "./routers/admin/data-requests";
+import { adminReportsRouter } from "./routers/admin/reports";
+import { adminSettingsRouter } from "./routers/admin/settings";
+import { adminUsersRouter } from "./routers/admin/users";
 import { candidateRouter } from "./routers/candidate";
 import { candidateProfileRouter } from "./routers/candidate-profile";
 import { clarificationRouter } from "./routers/clarification";
@@ -16,6 +21,13 @@ import { templateRouter } from "./routers/template";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  admin: {
+    audit: adminAuditRouter,
+    dataRequests: adminDataRequestsRouter,
+    reports: adminReportsRouter,
+    settings: adminSettingsRouter,
+    users: adminUsersRouter,
+  },
   candidate: candidateRouter,
   candidateProfile: candidateProfileRouter,
   clarification: clarificationRouter,

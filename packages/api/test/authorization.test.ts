@@ -27,68 +27,26 @@ import {
 import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/root";
+import { adminAuditMatrix } from "./authz/admin-audit";
+import { adminDataRequestsMatrix } from "./authz/admin-data-requests";
+import { adminReportsMatrix } from "./authz/admin-reports";
+import { adminSettingsMatrix } from "./authz/admin-settings";
+import { adminUsersMatrix } from "./authz/admin-users";
+import {
+  candidateList,
+  candidateRecord,
+  type Entry,
+  type Outcome,
+  type Persona,
+  personas,
+  type Scenario,
+  staffOnlyList,
+  staffRecord,
+} from "./authz/patterns";
 import { asAgency, callerFor, connect } from "./support";
 
 const { app, owner, close } = connect();
 afterAll(close);
-
-const personas = [
-  "anonymous",
-  "candidateOfRecord",
-  "otherCandidate",
-  "consultant",
-  "admin",
-  "foreignConsultant",
-  "foreignAdmin",
-  "foreignCandidate",
-  "disabledUser",
-] as const;
-type Persona = (typeof personas)[number];
-type Denial = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
-type Outcome = "allow" | Denial;
-
-type Scenario = { home: AgencyFixture; foreign: AgencyFixture };
-type Entry = {
-  /** Builds the input; mutations get a fresh record of their own so cells do not interfere. */
-  input: (x: Scenario) => Promise<unknown>;
-  expect: Record<Persona, Outcome>;
-  /** After a denied mutation: the record must be as it was. */
-  unchanged?: (x: Scenario, input: unknown) => Promise<void>;
-};
-
-// Row templates for the shape of the matrix; spelled out per procedure below.
-const staffOnlyList: Record<Persona, Outcome> = {
-  anonymous: "UNAUTHORIZED",
-  candidateOfRecord: "FORBIDDEN",
-  otherCandidate: "FORBIDDEN",
-  consultant: "allow",
-  admin: "allow",
-  foreignConsultant: "allow", // their own agency's list; the leak check below applies
-  foreignAdmin: "allow",
-  foreignCandidate: "FORBIDDEN",
-  disabledUser: "UNAUTHORIZED",
-};
-const staffRecord: Record<Persona, Outcome> = {
-  ...staffOnlyList,
-  foreignConsultant: "NOT_FOUND",
-  foreignAdmin: "NOT_FOUND",
-};
-const candidateList: Record<Persona, Outcome> = {
-  anonymous: "UNAUTHORIZED",
-  candidateOfRecord: "allow",
-  otherCandidate: "allow", // their own inbox; the leak check below applies
-  consultant: "FORBIDDEN",
-  admin: "FORBIDDEN",
-  foreignConsultant: "FORBIDDEN",
-  foreignAdmin: "FORBIDDEN",
-  foreignCandidate: "allow",
-  disabledUser: "UNAUTHORIZED",
-};
-const candidateRecord: Record<Persona, Outcome> = {
-  ...candidateList,
-  otherCandidate: "NOT_FOUND",
-  foreignCandidate: "NOT_FOUND",
-};
 
 const HOUR = 3_600_000;
 
@@ -258,6 +216,11 @@ async function freshStep(f: AgencyFixture) {
 }
 
 const matrix: Record<string, Entry> = {
+  ...adminAuditMatrix({ app, owner }),
+  ...adminDataRequestsMatrix({ app, owner }),
+  ...adminReportsMatrix({ app, owner }),
+  ...adminSettingsMatrix({ app, owner }),
+  ...adminUsersMatrix({ app, owner }),
   "dashboard.overview": { input: async () => undefined, expect: staffOnlyList },
   "feedback.owed": { input: async () => undefined, expect: staffOnlyList },
   "feedback.taxonomy": { input: async () => undefined, expect: staffOnlyList },

@@ -44,7 +44,8 @@ export async function runMigrations(ownerUrl: string, appUrl: string): Promise<v
       REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${role};
       GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${role};
       REVOKE ALL ON FUNCTION debrief_secure_tenant_tables() FROM PUBLIC;
-      GRANT EXECUTE ON FUNCTION debrief_auth_user_by_email(text), debrief_session_user(uuid) TO ${role};
+      GRANT EXECUTE ON FUNCTION debrief_auth_user_by_email(text), debrief_session_user(uuid),
+        debrief_invitation_by_token_hash(text) TO ${role};
     `);
   } finally {
     await sql.end();

@@ -1,3 +1,4 @@
+export * from "./admin";
 export * from "./candidate-profile";
 export * from "./common";
 export * from "./enums";

@@ -6,10 +6,10 @@ import { usePathname } from "next/navigation";
 /** A link of the main navigation; `also` lists other path prefixes that belong to it. */
 export type NavItem = { href: string; label: string; also?: string[] };
 
-export function NavLinks({ items }: { items: NavItem[] }) {
+export function NavLinks({ items, label = "Main" }: { items: NavItem[]; label?: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="-mx-1 flex min-w-0 items-center gap-1 overflow-x-auto px-1">
+    <nav aria-label={label} className="-mx-1 flex min-w-0 items-center gap-1 overflow-x-auto px-1">
       {items.map((item) => {
         const prefixes = [item.href, ...(item.also ?? [])];
         const active = prefixes.some((p) =>

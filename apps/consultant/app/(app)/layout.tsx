@@ -14,6 +14,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         { href: "/interviews", label: "Interviews" },
         { href: "/jobs", label: "Jobs" },
         { href: "/clients", label: "Clients" },
+        ...(session.user.role === "admin" ? [{ href: "/admin", label: "Admin" }] : []),
       ]}
       user={session.user}
       signOut={signOutAction}

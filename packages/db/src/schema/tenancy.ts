@@ -70,6 +70,7 @@ export const invitations = pgTable(
     tokenHash: text().notNull().unique(),
     expiresAt: at().notNull(),
     acceptedAt: at(),
+    revokedAt: at(),
     ...timestamps(),
   },
   (t) => [

@@ -1,0 +1,84 @@
+// The personas, outcomes and row templates of the authorization matrix, shared by its fragments.
+import type { Database } from "@debrief/db";
+import type { AgencyFixture } from "@debrief/db/factories";
+
+export const personas = [
+  "anonymous",
+  "candidateOfRecord",
+  "otherCandidate",
+  "consultant",
+  "admin",
+  "foreignConsultant",
+  "foreignAdmin",
+  "foreignCandidate",
+  "disabledUser",
+] as const;
+export type Persona = (typeof personas)[number];
+export type Denial = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+export type Outcome = "allow" | Denial;
+
+export type Scenario = { home: AgencyFixture; foreign: AgencyFixture };
+export type Entry = {
+  /** Builds the input; mutations get a fresh record of their own so cells do not interfere. */
+  input: (x: Scenario) => Promise<unknown>;
+  expect: Record<Persona, Outcome>;
+  /** After a denied mutation: the record must be as it was. */
+  unchanged?: (x: Scenario, input: unknown) => Promise<void>;
+};
+
+// Row templates for the shape of the matrix; spelled out per procedure below.
+export const staffOnlyList: Record<Persona, Outcome> = {
+  anonymous: "UNAUTHORIZED",
+  candidateOfRecord: "FORBIDDEN",
+  otherCandidate: "FORBIDDEN",
+  consultant: "allow",
+  admin: "allow",
+  foreignConsultant: "allow", // their own agency's list; the leak check below applies
+  foreignAdmin: "allow",
+  foreignCandidate: "FORBIDDEN",
+  disabledUser: "UNAUTHORIZED",
+};
+export const staffRecord: Record<Persona, Outcome> = {
+  ...staffOnlyList,
+  foreignConsultant: "NOT_FOUND",
+  foreignAdmin: "NOT_FOUND",
+};
+export const candidateList: Record<Persona, Outcome> = {
+  anonymous: "UNAUTHORIZED",
+  candidateOfRecord: "allow",
+  otherCandidate: "allow", // their own inbox; the leak check below applies
+  consultant: "FORBIDDEN",
+  admin: "FORBIDDEN",
+  foreignConsultant: "FORBIDDEN",
+  foreignAdmin: "FORBIDDEN",
+  foreignCandidate: "allow",
+  disabledUser: "UNAUTHORIZED",
+};
+export const candidateRecord: Record<Persona, Outcome> = {
+  ...candidateList,
+  otherCandidate: "NOT_FOUND",
+  foreignCandidate: "NOT_FOUND",
+};
+
+/** Admin-only procedures on the admin's own agency (the leak check applies to foreign admins). */
+export const adminOnlyList: Record<Persona, Outcome> = {
+  anonymous: "UNAUTHORIZED",
+  candidateOfRecord: "FORBIDDEN",
+  otherCandidate: "FORBIDDEN",
+  consultant: "FORBIDDEN",
+  admin: "allow",
+  foreignConsultant: "FORBIDDEN",
+  foreignAdmin: "allow",
+  foreignCandidate: "FORBIDDEN",
+  disabledUser: "UNAUTHORIZED",
+};
+/** Admin-only procedures on one record of the home agency: another agency's admin finds nothing. */
+export const adminRecord: Record<Persona, Outcome> = {
+  ...adminOnlyList,
+  foreignAdmin: "NOT_FOUND",
+};
+
+/** The connections a matrix fragment may use to arrange records and look behind the app role. */
+export type MatrixDb = { app: Database; owner: Database };
+/** A part of the matrix kept in its own file: entries keyed by procedure path. */
+export type MatrixFragment = (db: MatrixDb) => Record<string, Entry>;
