@@ -36,7 +36,6 @@ import {
   candidateList,
   candidateRecord,
   type Entry,
-  type Outcome,
   type Persona,
   personas,
   type Scenario,
