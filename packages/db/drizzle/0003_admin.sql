@@ -1,3 +1,4 @@
+ALTER TABLE "candidates" ADD COLUMN "erased_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "invitations" ADD COLUMN "revoked_at" timestamp with time zone;--> statement-breakpoint
 -- Accepting an invitation happens before anyone is signed in: the token (stored only as its
 -- SHA-256 hash) is the one thing the person holds. This returns the invitation and its user for

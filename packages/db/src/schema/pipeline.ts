@@ -31,6 +31,9 @@ export const candidates = pgTable(
     name: text().notNull(),
     email: text().notNull(),
     headline: text(),
+    // Set when the candidate's personal data was erased: the row stays as a tombstone so the
+    // erasure request and the audit trail still point somewhere, with nothing personal left in it.
+    erasedAt: at(),
     ...timestamps(),
   },
   (t) => [
