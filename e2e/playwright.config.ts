@@ -33,6 +33,12 @@ export default defineConfig({
     command: `node ../../node_modules/next/dist/bin/next start -p ${portals[name].port}`,
     cwd: `../apps/${name}`,
     url: `${portals[name].url}/api/health`,
+    // Links in invitations and emails point at the portals under test.
+    env: {
+      ...(process.env as Record<string, string>),
+      CONSULTANT_URL: portals.consultant.url,
+      CANDIDATE_URL: portals.candidate.url,
+    },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "ignore",

@@ -424,7 +424,7 @@ const matrix: Record<string, Entry> = {
     unchanged: async () => {
       const [row] = await owner.execute<{ n: number }>(
         sql`select count(*)::int as n from data_requests d join users u on u.id = d.requested_by_id
-            where u.role <> 'candidate'`,
+            where u.role <> 'candidate' and d.status = 'pending'`,
       );
       expect(row?.n).toBe(0);
     },

@@ -2,35 +2,29 @@
 // and a session that is re-checked against the database on every request.
 import { type GetSession, logger, type Session } from "@debrief/api";
 import { getDb } from "@debrief/db";
-import { verifyPassword } from "@debrief/db/password";
-import type { Role } from "@debrief/validators";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
-import { z } from "zod";
 import { authEnv } from "./env";
-import { isRateLimited, recordAttempt, UNKNOWN_ADDRESS } from "./rate-limit";
-import { sessionUser, userByEmail } from "./users";
+import { type Portal, portalRoles } from "./portals";
+import { checkCredentials } from "./sign-in";
+import { sessionFor } from "./users";
 
-export type Portal = "consultant" | "candidate";
-export const portalRoles: Record<Portal, readonly Role[]> = {
-  consultant: ["consultant", "admin"],
-  candidate: ["candidate"],
-};
+export {
+  type AcceptInvitationState,
+  acceptInvitationAndSignIn,
+} from "./invitation-action";
+export {
+  type AcceptInvitationResult,
+  acceptInvitation,
+  findInvitation,
+  type InvitationProblem,
+  type InvitationView,
+} from "./invitations";
+export { type Portal, portalRoles } from "./portals";
 
 export class RateLimited extends CredentialsSignin {
   code = "rate_limited";
-}
-
-const credentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(200) });
-
-// Verifying against a fixed hash when the email is unknown keeps the answer time the same.
-const DUMMY_HASH =
-  "$argon2id$v=19$m=19456,t=2,p=1$o6hKwzRUTIGJJG/WRNwdxQ$JiHImvBdEAC0L1g7+6nEZBH9Y/lucENXrW9CA610+nw";
-
-function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || UNKNOWN_ADDRESS;
 }
 
 export function createAuth(portal: Portal) {
@@ -68,18 +62,10 @@ export function createAuth(portal: Portal) {
           password: { label: "Password", type: "password" },
         },
         async authorize(raw, request) {
-          const parsed = credentials.safeParse(raw);
-          if (!parsed.success) return null;
-          const { email, password } = parsed.data;
-          const db = getDb();
-          const address = clientAddress(request);
-          if (await isRateLimited(db, email, address)) throw new RateLimited();
-          const user = await userByEmail(db, email);
-          const valid = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
-          // Wrong email, wrong password, a disabled user or the other portal's role: one answer.
-          const ok = !!user && valid && user.status === "active" && allowed.includes(user.role);
-          await recordAttempt(db, email, address, ok);
-          return ok ? { id: user.id } : null;
+          const result = await checkCredentials(getDb(), portal, raw, request.headers);
+          if (result.ok) return { id: result.userId };
+          if (result.reason === "rate_limited") throw new RateLimited();
+          return null;
         },
       }),
     ],
@@ -99,20 +85,7 @@ export function createAuth(portal: Portal) {
   /** The signed-in user as the database says now: a disabled user or a role change is out at once. */
   const getSession: GetSession = cache(async (): Promise<Session | null> => {
     const jwt = await nextAuth.auth();
-    const id = jwt?.user?.id;
-    if (!id || !z.uuid().safeParse(id).success) return null;
-    const row = await sessionUser(getDb(), id);
-    if (row?.status !== "active" || !allowed.includes(row.role)) return null;
-    return {
-      user: {
-        id: row.id,
-        role: row.role,
-        agencyId: row.agency_id,
-        name: row.name,
-        email: row.email,
-        agencyName: row.agency_name,
-      },
-    };
+    return sessionFor(getDb(), jwt?.user?.id, allowed);
   });
 
   return { ...nextAuth, getSession };

@@ -15,6 +15,9 @@ export const env = createEnv({
     EMBEDDED_PG_PORT: port(54329),
     CONSULTANT_PORT: port(3000),
     CANDIDATE_PORT: port(3001),
+    // Where people reach the portals (links in invitations and emails); localhost by default.
+    CONSULTANT_URL: z.url({ error: "must be a URL" }).optional(),
+    CANDIDATE_URL: z.url({ error: "must be a URL" }).optional(),
     CHROMIUM_PATH: z.string().optional(),
     CI: z.string().optional(),
   },

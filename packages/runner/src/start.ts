@@ -87,6 +87,8 @@ async function main() {
     APP_DATABASE_URL: appUrl,
     AUTH_SECRET: env.AUTH_SECRET ?? localAuthSecret(),
     NODE_ENV: dev ? "development" : "production",
+    CONSULTANT_URL: env.CONSULTANT_URL ?? `http://localhost:${env.CONSULTANT_PORT}`,
+    CANDIDATE_URL: env.CANDIDATE_URL ?? `http://localhost:${env.CANDIDATE_PORT}`,
   });
   if (!dev) {
     say("building both portals (cached after the first time)…");

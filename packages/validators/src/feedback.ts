@@ -97,8 +97,8 @@ export const feedbackView = z.object({
 export type FeedbackView = z.infer<typeof feedbackView>;
 
 export const taxonomyOutput = z.object({
-  competencies: z.array(z.object({ id: z.uuid(), name: z.string() })),
-  reasons: z.array(z.object({ id: z.uuid(), label: z.string() })),
+  competencies: z.array(z.object({ id: z.uuid(), name: z.string(), retired: z.boolean() })),
+  reasons: z.array(z.object({ id: z.uuid(), label: z.string(), retired: z.boolean() })),
 });
 
 export const editorOutput = z.object({

@@ -33,7 +33,7 @@ export function DataTable<TData extends RowData & { id: string }>({
   const table = useTable({ features, columns, data, getRowId: (row) => row.id });
   const width = table.getAllLeafColumns().length;
   return (
-    <Card className="overflow-x-auto">
+    <Card className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-line bg-slate-50 text-xs uppercase tracking-wide text-muted">

@@ -1,6 +1,6 @@
 // The consultant's page for one candidate: interviews and feedback with the candidate's ratings
 // and questions, and the action plans they built from it.
-import { aliasedTable, and, asc, desc, eq, inArray, schema as s, sql } from "@debrief/db";
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, schema as s, sql } from "@debrief/db";
 import type { CandidateProfile, ProfileFeedback, ProfilePlan } from "@debrief/validators";
 import { notFound } from "../errors";
 import type { ProtectedContext } from "../trpc";
@@ -38,7 +38,7 @@ export async function get({
     })
     .from(s.candidates)
     .innerJoin(s.users, eq(s.users.id, s.candidates.ownerId))
-    .where(eq(s.candidates.id, input.id));
+    .where(and(eq(s.candidates.id, input.id), isNull(s.candidates.erasedAt)));
   if (!candidate) throw notFound("Candidate");
 
   const [interviews, plans] = await Promise.all([

@@ -1,5 +1,5 @@
 // Candidates: the people an agency represents, with the consultant who owns each relationship.
-import { and, asc, eq, ilike, ne, or, schema as s, sql } from "@debrief/db";
+import { and, asc, eq, ilike, isNull, ne, or, schema as s, sql } from "@debrief/db";
 import type { CandidateFieldsInput } from "@debrief/validators";
 import { DomainError, notFound } from "../errors";
 import type { ProtectedContext } from "../trpc";
@@ -12,6 +12,9 @@ import {
   requireStaff,
   searchText,
 } from "./pipeline-support";
+
+/** An erased candidate is a tombstone for the audit trail: gone from every list and page. */
+const notErased = isNull(s.candidates.erasedAt);
 
 const interviewCount = sql<number>`(
   select count(*)::int from interviews i
@@ -31,6 +34,7 @@ export async function list({
 }) {
   const q = searchText(input.q);
   const where = and(
+    notErased,
     q
       ? or(
           ilike(s.candidates.name, containsPattern(q)),
@@ -78,7 +82,7 @@ export async function byId({ ctx, input }: { ctx: ProtectedContext; input: { id:
     })
     .from(s.candidates)
     .innerJoin(s.users, eq(s.users.id, s.candidates.ownerId))
-    .where(eq(s.candidates.id, input.id));
+    .where(and(eq(s.candidates.id, input.id), notErased));
   if (!row) throw notFound("Candidate");
   return row;
 }
@@ -145,7 +149,7 @@ export async function update({
       ownerId: s.candidates.ownerId,
     })
     .from(s.candidates)
-    .where(eq(s.candidates.id, input.id));
+    .where(and(eq(s.candidates.id, input.id), notErased));
   if (!existing) throw notFound("Candidate");
   await requireStaff(ctx, input.ownerId, "ownerId", existing.ownerId);
   await assertEmailFree(ctx, input.email, input.id);
@@ -183,17 +187,23 @@ export async function options({
       .select(columns)
       .from(s.candidates)
       .where(
-        q
-          ? or(
-              ilike(s.candidates.name, containsPattern(q)),
-              ilike(s.candidates.email, containsPattern(q)),
-            )
-          : undefined,
+        and(
+          notErased,
+          q
+            ? or(
+                ilike(s.candidates.name, containsPattern(q)),
+                ilike(s.candidates.email, containsPattern(q)),
+              )
+            : undefined,
+        ),
       )
       .orderBy(asc(s.candidates.name), asc(s.candidates.id))
       .limit(20),
     input.includeId
-      ? ctx.tx.select(columns).from(s.candidates).where(eq(s.candidates.id, input.includeId))
+      ? ctx.tx
+          .select(columns)
+          .from(s.candidates)
+          .where(and(eq(s.candidates.id, input.includeId), notErased))
       : Promise.resolve([]),
   ]);
   const rest = matches.filter((m) => !current.some((c) => c.id === m.id));

@@ -1,8 +1,10 @@
 // The consultant's day at a glance: drafts, approvals, candidates' questions, goal progress.
-import { aliasedTable, and, desc, eq, gt, ne, schema as s, sql } from "@debrief/db";
+import { aliasedTable, and, desc, eq, gt, isNull, ne, schema as s, sql } from "@debrief/db";
 import type { ProtectedContext } from "../trpc";
 
 const DAY = 86_400_000;
+// Erasure removes a candidate's records; this keeps a tombstone off the dashboard regardless.
+const live = isNull(s.candidates.erasedAt);
 
 export async function overview({ ctx }: { ctx: ProtectedContext }) {
   const me = ctx.user.id;
@@ -21,7 +23,7 @@ export async function overview({ ctx }: { ctx: ProtectedContext }) {
     .innerJoin(s.interviews, eq(s.interviews.id, s.feedback.interviewId))
     .innerJoin(s.candidates, eq(s.candidates.id, s.interviews.candidateId))
     .innerJoin(s.jobs, eq(s.jobs.id, s.interviews.jobId))
-    .where(and(eq(s.feedback.status, "draft"), eq(s.feedback.authorId, me)))
+    .where(and(eq(s.feedback.status, "draft"), eq(s.feedback.authorId, me), live))
     .orderBy(desc(s.feedback.updatedAt))
     .limit(10);
 
@@ -38,7 +40,7 @@ export async function overview({ ctx }: { ctx: ProtectedContext }) {
     .innerJoin(s.candidates, eq(s.candidates.id, s.interviews.candidateId))
     .innerJoin(s.jobs, eq(s.jobs.id, s.interviews.jobId))
     .innerJoin(author, eq(author.id, s.feedback.authorId))
-    .where(and(eq(s.feedback.status, "in_review"), ne(s.feedback.authorId, me)))
+    .where(and(eq(s.feedback.status, "in_review"), ne(s.feedback.authorId, me), live))
     .orderBy(s.feedback.submittedAt)
     .limit(10);
 
@@ -69,7 +71,7 @@ export async function overview({ ctx }: { ctx: ProtectedContext }) {
     .innerJoin(s.interviews, eq(s.interviews.id, s.feedback.interviewId))
     .innerJoin(s.candidates, eq(s.candidates.id, s.interviews.candidateId))
     .innerJoin(s.jobs, eq(s.jobs.id, s.interviews.jobId))
-    .where(and(eq(latest.authorRole, "candidate"), mine))
+    .where(and(eq(latest.authorRole, "candidate"), mine, live))
     .orderBy(latest.createdAt)
     .limit(10);
 
@@ -87,6 +89,7 @@ export async function overview({ ctx }: { ctx: ProtectedContext }) {
     .innerJoin(s.candidates, eq(s.candidates.id, s.actionPlans.candidateId))
     .where(
       and(
+        live,
         gt(s.goals.updatedAt, new Date(Date.now() - 60 * DAY)),
         ctx.user.role === "admin" ? undefined : eq(s.candidates.ownerId, me),
       ),

@@ -420,7 +420,12 @@ export async function submitForReview({
     reviewComment: null,
     fairnessOverrideReason: flags.length ? (input.fairnessOverrideReason ?? null) : null,
   });
-  await recordAudit(ctx, { action: "feedback.submitted", entityType: "feedback", entityId: fb.id });
+  await recordAudit(ctx, {
+    action: "feedback.submitted",
+    entityType: "feedback",
+    entityId: fb.id,
+    metadata: flags.length ? { fairnessOverride: true, fairnessCategories: flags } : {},
+  });
   return row;
 }
 
@@ -451,9 +456,14 @@ export async function approve({
 }) {
   const { fb, interview } = await loadForReview(ctx, input);
   // The author's override (if any) was recorded at submission; the approver sees it before approving.
-  assertPublishable(fb, fb.fairnessOverrideReason);
+  const flags = assertPublishable(fb, fb.fairnessOverrideReason);
   const row = await stampPublished(ctx, fb, input.version, { approverId: ctx.user.id });
-  await recordAudit(ctx, { action: "feedback.approved", entityType: "feedback", entityId: fb.id });
+  await recordAudit(ctx, {
+    action: "feedback.approved",
+    entityType: "feedback",
+    entityId: fb.id,
+    metadata: flags.length ? { fairnessOverride: true, fairnessCategories: flags } : {},
+  });
   await notifyCandidate(ctx, interview, fb.id, "feedback.published");
   return row;
 }
@@ -526,7 +536,10 @@ export async function revise({ ctx, input }: { ctx: ProtectedContext; input: Rev
     action: "feedback.revised",
     entityType: "feedback",
     entityId: fb.id,
-    metadata: { fromVersion: fb.version },
+    metadata: {
+      fromVersion: fb.version,
+      ...(flags.length ? { fairnessOverride: true, fairnessCategories: flags } : {}),
+    },
   });
   await notifyCandidate(ctx, interview, fb.id, "feedback.revised");
   return row;
@@ -554,17 +567,27 @@ export async function retract({
   return row;
 }
 
+/**
+ * The agency's whole taxonomy, retired entries flagged: the editor offers only active ones for new
+ * points, but must still name a retired one that existing feedback already uses.
+ */
 export async function listTaxonomy({ ctx }: { ctx: ProtectedContext }) {
   const [competencies, reasons] = await Promise.all([
     ctx.tx
-      .select({ id: s.competencies.id, name: s.competencies.name })
+      .select({
+        id: s.competencies.id,
+        name: s.competencies.name,
+        retired: sql<boolean>`${s.competencies.archivedAt} is not null`,
+      })
       .from(s.competencies)
-      .where(isNull(s.competencies.archivedAt))
       .orderBy(asc(s.competencies.name)),
     ctx.tx
-      .select({ id: s.reasons.id, label: s.reasons.label })
+      .select({
+        id: s.reasons.id,
+        label: s.reasons.label,
+        retired: sql<boolean>`${s.reasons.archivedAt} is not null`,
+      })
       .from(s.reasons)
-      .where(isNull(s.reasons.archivedAt))
       .orderBy(asc(s.reasons.label)),
   ]);
   return { competencies, reasons };

@@ -1,6 +1,18 @@
 // Interviews: a candidate interviewed for a job, and its outcome. Recording `rejected` is what puts
 // an interview on the dashboard's feedback queue (feedback.owed).
-import { and, asc, desc, eq, gte, ilike, lt, type SQL, schema as s, sql } from "@debrief/db";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  ilike,
+  isNull,
+  lt,
+  type SQL,
+  schema as s,
+  sql,
+} from "@debrief/db";
 import type {
   InterviewCreateInput,
   InterviewListInput,
@@ -103,7 +115,7 @@ async function requireCandidate(ctx: ProtectedContext, id: string) {
   const [row] = await ctx.tx
     .select({ id: s.candidates.id })
     .from(s.candidates)
-    .where(eq(s.candidates.id, id));
+    .where(and(eq(s.candidates.id, id), isNull(s.candidates.erasedAt)));
   if (!row) throw missing("Candidate", "candidateId");
 }
 

@@ -1,7 +1,14 @@
 // "My data": the candidate's export of everything the agency holds about them, and their request
 // to be erased. Only their own rows; never drafts, internal notes or anyone else's records.
-import { aliasedTable, and, asc, desc, eq, inArray, schema as s, sql } from "@debrief/db";
-import type { DataRequest, FeedbackItemInput, MyDataExport } from "@debrief/validators";
+// `candidateExport` builds the file for one candidate; the candidate's own download and an
+// admin's export (services/admin/data-requests.ts) are both that one function.
+import { aliasedTable, and, asc, desc, eq, inArray, schema as s, sql, type Tx } from "@debrief/db";
+import type {
+  CandidateExport,
+  DataRequest,
+  FeedbackItemInput,
+  MyDataExport,
+} from "@debrief/validators";
 import { DomainError, notFound } from "../errors";
 import type { ProtectedContext } from "../trpc";
 import { recordAudit } from "./audit";
@@ -22,15 +29,19 @@ const dataRequestColumns = {
   completedAt: s.dataRequests.completedAt,
 };
 
-export async function requests({ ctx }: { ctx: ProtectedContext }): Promise<DataRequest[]> {
-  const candidateId = await myCandidateId(ctx);
-  if (!candidateId) return [];
-  return ctx.tx
+function requestsOf(tx: Tx, candidateId: string): Promise<DataRequest[]> {
+  return tx
     .select(dataRequestColumns)
     .from(s.dataRequests)
     .where(eq(s.dataRequests.candidateId, candidateId))
     .orderBy(desc(s.dataRequests.createdAt))
     .limit(50);
+}
+
+export async function requests({ ctx }: { ctx: ProtectedContext }): Promise<DataRequest[]> {
+  const candidateId = await myCandidateId(ctx);
+  if (!candidateId) return [];
+  return requestsOf(ctx.tx, candidateId);
 }
 
 /**
@@ -42,6 +53,12 @@ export async function requestErasure({ ctx }: { ctx: ProtectedContext }): Promis
   await ctx.tx.execute(
     sql`select pg_advisory_xact_lock(hashtextextended(${`data_request:${candidateId}`}, 0))`,
   );
+  // The erasure itself takes the same lock: one that finished while we waited leaves nothing to ask.
+  const [current] = await ctx.tx
+    .select({ erasedAt: s.candidates.erasedAt })
+    .from(s.candidates)
+    .where(eq(s.candidates.id, candidateId));
+  if (!current || current.erasedAt) throw notFound("Your candidate profile");
   const [pending] = await ctx.tx
     .select(dataRequestColumns)
     .from(s.dataRequests)
@@ -84,7 +101,7 @@ export async function requestErasure({ ctx }: { ctx: ProtectedContext }): Promis
       userId: admin.id,
       kind: "data_request.erasure",
       title: `${ctx.user.name} asked for their data to be erased`,
-      link: "/admin/data-requests",
+      link: `/admin/data-requests#request-${row.id}`,
       payload: { dataRequestId: row.id, candidateId },
     });
   }
@@ -96,12 +113,31 @@ type StoredItem = Pick<
   "lens" | "kind" | "competencyId" | "reasonId" | "detail" | "nextStep"
 >;
 
+/** The candidate's own download: their export, recorded in the audit trail (ids only). */
 export async function exportMine({ ctx }: { ctx: ProtectedContext }): Promise<MyDataExport> {
   const candidateId = await requireCandidate(ctx);
+  const data = await candidateExport(ctx.tx, candidateId);
+  if (!data.account) throw notFound("Your account");
+  await recordAudit(ctx, {
+    action: "candidate.exported",
+    entityType: "candidate",
+    entityId: candidateId,
+    metadata: { by: "candidate" },
+  });
+  return { ...data, account: data.account };
+}
+
+/**
+ * Everything the agency holds about one candidate, as the candidate downloads it: their profile
+ * and account, interviews, published feedback with its earlier versions, responses, questions,
+ * plans, journal, notifications and data requests. Runs in the caller's tenant transaction.
+ */
+export async function candidateExport(tx: Tx, candidateId: string): Promise<CandidateExport> {
   const owner = aliasedTable(s.users, "owner");
-  const [profile] = await ctx.tx
+  const [profile] = await tx
     .select({
       id: s.candidates.id,
+      userId: s.candidates.userId,
       name: s.candidates.name,
       email: s.candidates.email,
       headline: s.candidates.headline,
@@ -114,14 +150,16 @@ export async function exportMine({ ctx }: { ctx: ProtectedContext }): Promise<My
     .innerJoin(owner, eq(owner.id, s.candidates.ownerId))
     .innerJoin(s.agencies, eq(s.agencies.id, s.candidates.agencyId))
     .where(eq(s.candidates.id, candidateId));
-  if (!profile) throw notFound("Your candidate profile");
-  const [account] = await ctx.tx
-    .select({ name: s.users.name, email: s.users.email, createdAt: s.users.createdAt })
-    .from(s.users)
-    .where(eq(s.users.id, ctx.user.id));
-  if (!account) throw notFound("Your account");
+  if (!profile) throw notFound("Candidate");
+  const userId = profile.userId;
+  const [account] = userId
+    ? await tx
+        .select({ name: s.users.name, email: s.users.email, createdAt: s.users.createdAt })
+        .from(s.users)
+        .where(eq(s.users.id, userId))
+    : [];
 
-  const interviews = await ctx.tx
+  const interviews = await tx
     .select({
       id: s.interviews.id,
       jobTitle: s.jobs.title,
@@ -139,7 +177,7 @@ export async function exportMine({ ctx }: { ctx: ProtectedContext }): Promise<My
 
   // Only what was published to them: drafts and feedback awaiting approval are the agency's work.
   const author = aliasedTable(s.users, "author");
-  const feedback = await ctx.tx
+  const feedback = await tx
     .select({
       id: s.feedback.id,
       interviewId: s.feedback.interviewId,
@@ -159,10 +197,10 @@ export async function exportMine({ ctx }: { ctx: ProtectedContext }): Promise<My
   const anyOf = <T>(ids: string[], query: (ids: string[]) => Promise<T[]>) =>
     ids.length ? query(ids) : Promise.resolve([] as T[]);
 
-  const competencies = await ctx.tx
+  const competencies = await tx
     .select({ id: s.competencies.id, name: s.competencies.name })
     .from(s.competencies);
-  const reasons = await ctx.tx.select({ id: s.reasons.id, label: s.reasons.label }).from(s.reasons);
+  const reasons = await tx.select({ id: s.reasons.id, label: s.reasons.label }).from(s.reasons);
   const competencyName = new Map(competencies.map((c) => [c.id, c.name]));
   const reasonLabel = new Map(reasons.map((r) => [r.id, r.label]));
   const named = (item: StoredItem) => ({
@@ -175,7 +213,7 @@ export async function exportMine({ ctx }: { ctx: ProtectedContext }): Promise<My
   });
 
   const items = await anyOf(feedbackIds, (ids) =>
-    ctx.tx
+    tx
       .select({
         id: s.feedbackItems.id,
         feedbackId: s.feedbackItems.feedbackId,
@@ -191,7 +229,7 @@ export async function exportMine({ ctx }: { ctx: ProtectedContext }): Promise<My
       .orderBy(asc(s.feedbackItems.lens), asc(s.feedbackItems.position)),
   );
   const revisions = await anyOf(feedbackIds, (ids) =>
-    ctx.tx
+    tx
       .select({
         feedbackId: s.feedbackRevisions.feedbackId,
         version: s.feedbackRevisions.version,
@@ -205,7 +243,7 @@ export async function exportMine({ ctx }: { ctx: ProtectedContext }): Promise<My
   );
   const messageAuthor = aliasedTable(s.users, "message_author");
   const messages = await anyOf(feedbackIds, (ids) =>
-    ctx.tx
+    tx
       .select({
         id: s.clarificationMessages.id,
         feedbackId: s.clarificationMessages.feedbackId,
@@ -219,7 +257,7 @@ export async function exportMine({ ctx }: { ctx: ProtectedContext }): Promise<My
       .where(inArray(s.clarificationMessages.feedbackId, ids))
       .orderBy(asc(s.clarificationMessages.createdAt)),
   );
-  const responses = await ctx.tx
+  const responses = await tx
     .select({
       feedbackItemId: s.itemResponses.feedbackItemId,
       helpful: s.itemResponses.helpful,
@@ -231,7 +269,7 @@ export async function exportMine({ ctx }: { ctx: ProtectedContext }): Promise<My
     .where(eq(s.itemResponses.candidateId, candidateId))
     .orderBy(asc(s.itemResponses.createdAt));
 
-  const plans = await ctx.tx
+  const plans = await tx
     .select({
       id: s.actionPlans.id,
       title: s.actionPlans.title,
@@ -244,7 +282,7 @@ export async function exportMine({ ctx }: { ctx: ProtectedContext }): Promise<My
   const goals = await anyOf(
     plans.map((p) => p.id),
     (ids) =>
-      ctx.tx
+      tx
         .select({
           id: s.goals.id,
           actionPlanId: s.goals.actionPlanId,
@@ -261,13 +299,13 @@ export async function exportMine({ ctx }: { ctx: ProtectedContext }): Promise<My
   );
   const goalIds = goals.map((g) => g.id);
   const goalItems = await anyOf(goalIds, (ids) =>
-    ctx.tx
+    tx
       .select({ goalId: s.goalItems.goalId, feedbackItemId: s.goalItems.feedbackItemId })
       .from(s.goalItems)
       .where(inArray(s.goalItems.goalId, ids)),
   );
   const steps = await anyOf(goalIds, (ids) =>
-    ctx.tx
+    tx
       .select({
         id: s.goalSteps.id,
         goalId: s.goalSteps.goalId,
@@ -281,7 +319,7 @@ export async function exportMine({ ctx }: { ctx: ProtectedContext }): Promise<My
   );
   const commentAuthor = aliasedTable(s.users, "comment_author");
   const comments = await anyOf(goalIds, (ids) =>
-    ctx.tx
+    tx
       .select({
         id: s.goalComments.id,
         goalId: s.goalComments.goalId,
@@ -295,7 +333,7 @@ export async function exportMine({ ctx }: { ctx: ProtectedContext }): Promise<My
       .orderBy(asc(s.goalComments.createdAt)),
   );
 
-  const journal = await ctx.tx
+  const journal = await tx
     .select({
       id: s.journalEntries.id,
       kind: s.journalEntries.kind,
@@ -309,32 +347,28 @@ export async function exportMine({ ctx }: { ctx: ProtectedContext }): Promise<My
     .from(s.journalEntries)
     .where(eq(s.journalEntries.candidateId, candidateId))
     .orderBy(desc(s.journalEntries.createdAt));
-  const notifications = await ctx.tx
-    .select({
-      id: s.notifications.id,
-      kind: s.notifications.kind,
-      title: s.notifications.title,
-      body: s.notifications.body,
-      link: s.notifications.link,
-      readAt: s.notifications.readAt,
-      createdAt: s.notifications.createdAt,
-    })
-    .from(s.notifications)
-    .where(eq(s.notifications.userId, ctx.user.id))
-    .orderBy(desc(s.notifications.createdAt));
-  const dataRequests = await requests({ ctx });
+  const notifications = userId
+    ? await tx
+        .select({
+          id: s.notifications.id,
+          kind: s.notifications.kind,
+          title: s.notifications.title,
+          body: s.notifications.body,
+          link: s.notifications.link,
+          readAt: s.notifications.readAt,
+          createdAt: s.notifications.createdAt,
+        })
+        .from(s.notifications)
+        .where(eq(s.notifications.userId, userId))
+        .orderBy(desc(s.notifications.createdAt))
+    : [];
+  const dataRequests = await requestsOf(tx, candidateId);
 
-  await recordAudit(ctx, {
-    action: "data.exported",
-    entityType: "candidate",
-    entityId: candidateId,
-  });
-
-  const { agencyName, ...profileFields } = profile;
+  const { agencyName, userId: _, ...profileFields } = profile;
   return {
     exportedAt: new Date(),
     agency: { name: agencyName },
-    account,
+    account: account ?? null,
     profile: profileFields,
     interviews,
     feedback: feedback.map((fb) => ({
@@ -352,7 +386,7 @@ export async function exportMine({ ctx }: { ctx: ProtectedContext }): Promise<My
     responses,
     clarificationMessages: messages.map(({ authorId, ...m }) => ({
       ...m,
-      fromMe: authorId === ctx.user.id,
+      fromMe: userId !== null && authorId === userId,
     })),
     actionPlans: plans.map((plan) => ({
       ...plan,

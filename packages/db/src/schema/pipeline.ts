@@ -135,6 +135,22 @@ export const interviews = pgTable(
     index("interviews_agency_consultant_idx").on(t.agencyId, t.consultantId),
     index("interviews_agency_outcome_idx").on(t.agencyId, t.outcome, t.outcomeAt),
     index("interviews_agency_scheduled_idx").on(t.agencyId, t.scheduledAt),
+    // The reports select rejections by date, alone or by consultant or job, and a candidate's
+    // later offers. Partial indexes, because under row-level security `outcome = 'rejected'` can
+    // never be an index condition: enum equality is not leakproof, so PostgreSQL filters it after
+    // the policy. Outcome in the index predicate instead lets (agency, …, date) do all the work.
+    index("interviews_rejected_idx")
+      .on(t.agencyId, t.outcomeAt)
+      .where(sql`${t.outcome} = 'rejected'`),
+    index("interviews_rejected_consultant_idx")
+      .on(t.agencyId, t.consultantId, t.outcomeAt)
+      .where(sql`${t.outcome} = 'rejected'`),
+    index("interviews_rejected_job_idx")
+      .on(t.agencyId, t.jobId, t.outcomeAt)
+      .where(sql`${t.outcome} = 'rejected'`),
+    index("interviews_offered_candidate_idx")
+      .on(t.agencyId, t.candidateId, t.outcomeAt)
+      .where(sql`${t.outcome} = 'offered'`),
   ],
 );
 

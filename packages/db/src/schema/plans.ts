@@ -43,7 +43,8 @@ export const actionPlans = pgTable(
       columns: [t.agencyId, t.feedbackId],
       foreignColumns: [feedback.agencyId, feedback.id],
     }),
-    index("action_plans_candidate_idx").on(t.agencyId, t.candidateId),
+    // The outcomes report asks whether a candidate made a plan after a given date.
+    index("action_plans_candidate_created_idx").on(t.agencyId, t.candidateId, t.createdAt),
     index("action_plans_feedback_idx").on(t.agencyId, t.feedbackId),
   ],
 );

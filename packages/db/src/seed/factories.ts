@@ -1,4 +1,5 @@
 // Insert helpers shared by the demo seed and the tests. Each runs inside withTenant for its agency.
+import { createHash, randomBytes } from "node:crypto";
 import type {
   FeedbackStatus,
   InterviewOutcome,
@@ -81,6 +82,45 @@ export async function createUser(tx: Tx, agencyId: string, input: UserInput) {
       .values({ agencyId, status: "active", passwordHash: null, ...input })
       .returning(),
   );
+}
+
+/**
+ * Someone invited but not yet signed up: a users row (status invited, no password) and a pending
+ * invitation whose token is returned (the database keeps only its SHA-256 hash, as the api does).
+ */
+export async function createInvitedUser(
+  tx: Tx,
+  agencyId: string,
+  input: {
+    email: string;
+    name: string;
+    role: Role;
+    invitedById: string | null;
+    /** Default: seven days from now. */
+    expiresAt?: Date;
+  },
+) {
+  const user = await createUser(tx, agencyId, {
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    status: "invited",
+    passwordHash: null,
+  });
+  const token = randomBytes(32).toString("base64url");
+  const invitation = one(
+    await tx
+      .insert(s.invitations)
+      .values({
+        agencyId,
+        userId: user.id,
+        invitedById: input.invitedById,
+        tokenHash: createHash("sha256").update(token).digest("hex"),
+        expiresAt: input.expiresAt ?? new Date(Date.now() + 7 * 86_400_000),
+      })
+      .returning(),
+  );
+  return { user, invitation, token };
 }
 
 export async function createCandidate(

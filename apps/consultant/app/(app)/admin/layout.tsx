@@ -1,12 +1,10 @@
 // The admin area: only admins get past this layout; everyone else finds nothing here.
 import { NavLinks } from "@debrief/web/nav-links";
-import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { requireSession } from "~/auth";
+import { requireAdmin } from "~/auth";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const session = await requireSession();
-  if (session.user.role !== "admin") notFound();
+  await requireAdmin();
   return (
     <div className="space-y-6">
       <div className="border-b border-line pb-2">

@@ -283,8 +283,16 @@ export function FeedbackEditor({ interviewId }: { interviewId: string }) {
       ),
   };
 
-  const competencyOptions = taxonomy.competencies.map((c) => ({ id: c.id, label: c.name }));
-  const reasonOptions = taxonomy.reasons.map((r) => ({ id: r.id, label: r.label }));
+  // Retired entries are offered only where this feedback already uses them, marked as such.
+  const inUse = new Set(items.flatMap((i) => [i.competencyId, i.reasonId]));
+  const options = (entries: { id: string; label: string; retired: boolean }[]) =>
+    entries
+      .filter((e) => !e.retired || inUse.has(e.id))
+      .map((e) => ({ id: e.id, label: e.retired ? `${e.label} (retired)` : e.label }));
+  const competencyOptions = options(
+    taxonomy.competencies.map((c) => ({ id: c.id, label: c.name, retired: c.retired })),
+  );
+  const reasonOptions = options(taxonomy.reasons);
   const hasFlags = fairness.length > 0;
 
   return (
