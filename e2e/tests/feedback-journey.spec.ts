@@ -55,6 +55,18 @@ test("consultant publishes feedback that only its candidate can read", async ({ 
   // The candidate sees it, unread, opens it, and reads every point with its next step.
   const candidate = await pageAs(browser, "candidate@northwind.test");
   await candidate.goto(`${portals.candidate.url}/`);
+  // The bell says so: an unread count, and the notice at the top of its list.
+  const bell = candidate.getByTestId("notification-bell");
+  await expect(candidate.getByTestId("notification-count")).toBeVisible();
+  await expect(bell).toHaveAttribute("aria-label", /Notifications, \d+ unread/);
+  await bell.click();
+  await expect(
+    candidate
+      .getByTestId("notification")
+      .filter({ hasText: "Feedback on your Data Analyst interview" })
+      .first(),
+  ).toBeVisible();
+  await candidate.keyboard.press("Escape");
   const entry = candidate
     .getByTestId("inbox-row")
     .filter({ hasText: "Data Analyst at Helix Health" })

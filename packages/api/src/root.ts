@@ -16,6 +16,7 @@ import { jobRouter } from "./routers/job";
 import { journalRouter } from "./routers/journal";
 import { myDataRouter } from "./routers/my-data";
 import { myFeedbackRouter } from "./routers/my-feedback";
+import { notificationRouter } from "./routers/notification";
 import { planRouter } from "./routers/plan";
 import { templateRouter } from "./routers/template";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -41,6 +42,7 @@ export const appRouter = createTRPCRouter({
   journal: journalRouter,
   myData: myDataRouter,
   myFeedback: myFeedbackRouter,
+  notification: notificationRouter,
   plan: planRouter,
   template: templateRouter,
 });

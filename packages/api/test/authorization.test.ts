@@ -36,9 +36,11 @@ import {
   candidateList,
   candidateRecord,
   type Entry,
+  ownRecordOfCandidate,
   type Persona,
   personas,
   type Scenario,
+  signedIn,
   staffOnlyList,
   staffRecord,
 } from "./authz/patterns";
@@ -430,6 +432,24 @@ const matrix: Record<string, Entry> = {
     },
   },
   "myFeedback.list": { input: async () => undefined, expect: candidateList },
+  "notification.list": { input: async () => undefined, expect: signedIn },
+  "notification.markAllRead": { input: async () => undefined, expect: signedIn },
+  "notification.markRead": {
+    input: async ({ home }) => {
+      const user = home.users.candidateA;
+      const [row] = await asAgency(app, user, (tx) =>
+        tx
+          .insert(s.notifications)
+          .values({ agencyId: home.agencyId, userId: user.id, kind: "test", title: "Matrix" })
+          .returning({ id: s.notifications.id }),
+      );
+      return { id: row?.id };
+    },
+    expect: ownRecordOfCandidate,
+    unchanged: async (_, input) => {
+      expect(await columnOf("notifications", "read_at", "id", idOf(input, "id"))).toEqual([null]);
+    },
+  },
   "myFeedback.byId": {
     input: async ({ home }) => ({ id: home.feedback.published.id }),
     expect: candidateRecord,

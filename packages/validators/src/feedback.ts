@@ -176,19 +176,19 @@ export const templateSummary = z.object({
   description: z.string().nullable(),
   itemCount: z.int(),
 });
+/** One point of a template as it is stored (the consultant's loader and the admin's editor). */
+export const templateItemOutput = z.object({
+  lens: z.enum(lenses),
+  kind: z.enum(itemKinds),
+  competencyId: z.uuid().nullable(),
+  reasonId: z.uuid().nullable(),
+  detail: z.string(),
+  nextStep: z.string().nullable(),
+});
 export const templateDetail = z.object({
   id: z.uuid(),
   name: z.string(),
-  items: z.array(
-    z.object({
-      lens: z.enum(lenses),
-      kind: z.enum(itemKinds),
-      competencyId: z.uuid().nullable(),
-      reasonId: z.uuid().nullable(),
-      detail: z.string(),
-      nextStep: z.string().nullable(),
-    }),
-  ),
+  items: z.array(templateItemOutput),
 });
 
 export const dashboardOutput = z.object({

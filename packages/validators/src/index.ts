@@ -6,6 +6,7 @@ export * from "./feedback";
 export * from "./insights";
 export * from "./journal";
 export * from "./my-data";
+export * from "./notifications";
 export * from "./pipeline";
 export * from "./plans";
 export * from "./quality";

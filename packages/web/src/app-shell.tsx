@@ -2,6 +2,7 @@
 import { Button } from "@debrief/ui";
 import type { ReactNode } from "react";
 import { type NavItem, NavLinks } from "./nav-links";
+import { NotificationBell } from "./notification-bell";
 
 export function AppShell({
   portalName,
@@ -38,6 +39,7 @@ export function AppShell({
             <NavLinks items={nav} />
           </div>
           <div className="ml-auto flex items-center gap-3">
+            <NotificationBell />
             <div className="text-right leading-tight">
               <p className="text-sm font-medium text-ink" data-testid="signed-in-name">
                 {user.name}

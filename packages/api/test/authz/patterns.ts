@@ -60,6 +60,31 @@ export const candidateRecord: Record<Persona, Outcome> = {
   foreignCandidate: "NOT_FOUND",
 };
 
+/** Anyone signed in, about their own things (the leak check applies to everyone). */
+export const signedIn: Record<Persona, Outcome> = {
+  anonymous: "UNAUTHORIZED",
+  candidateOfRecord: "allow",
+  otherCandidate: "allow",
+  consultant: "allow",
+  admin: "allow",
+  foreignConsultant: "allow",
+  foreignAdmin: "allow",
+  foreignCandidate: "allow",
+  disabledUser: "UNAUTHORIZED",
+};
+/** One record that belongs to candidate A's user alone: everyone else finds nothing. */
+export const ownRecordOfCandidate: Record<Persona, Outcome> = {
+  anonymous: "UNAUTHORIZED",
+  candidateOfRecord: "allow",
+  otherCandidate: "NOT_FOUND",
+  consultant: "NOT_FOUND",
+  admin: "NOT_FOUND",
+  foreignConsultant: "NOT_FOUND",
+  foreignAdmin: "NOT_FOUND",
+  foreignCandidate: "NOT_FOUND",
+  disabledUser: "UNAUTHORIZED",
+};
+
 /** Admin-only procedures on the admin's own agency (the leak check applies to foreign admins). */
 export const adminOnlyList: Record<Persona, Outcome> = {
   anonymous: "UNAUTHORIZED",

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { optionalText, text, uuidSchema } from "../common";
 import { itemKinds, lenses } from "../enums";
+import { templateItemOutput } from "../feedback";
 
 /** The allowed ranges, as the database CHECKs have them; the form shows them too. */
 export const settingsLimits = {
@@ -164,16 +165,7 @@ export const adminTemplateDetail = z.object({
   description: z.string().nullable(),
   version: z.string(),
   updatedAt: z.date(),
-  items: z.array(
-    z.object({
-      lens: z.enum(lenses),
-      kind: z.enum(itemKinds),
-      competencyId: z.uuid().nullable(),
-      reasonId: z.uuid().nullable(),
-      detail: z.string(),
-      nextStep: z.string().nullable(),
-    }),
-  ),
+  items: z.array(templateItemOutput),
 });
 export type AdminTemplateDetail = z.infer<typeof adminTemplateDetail>;
 
