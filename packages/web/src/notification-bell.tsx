@@ -43,7 +43,9 @@ export function NotificationBell() {
 
   const unread = data?.unread ?? 0;
   return (
-    <div ref={root} className="relative">
+    // On phones the bell sits mid-header: the panel then spans the header (the positioned ancestor)
+    // instead of hanging off the bell's right edge and out of the screen.
+    <div ref={root} className="sm:relative">
       <button
         type="button"
         aria-expanded={open}
@@ -81,7 +83,7 @@ export function NotificationBell() {
         <section
           id={panelId}
           aria-label="Notifications"
-          className="absolute right-0 z-50 mt-2 w-[min(22rem,calc(100vw-2rem))] rounded-lg border border-line bg-white shadow-lg"
+          className="absolute inset-x-4 top-full z-50 mt-1 rounded-lg border border-line bg-white shadow-lg sm:inset-x-auto sm:right-0 sm:mt-2 sm:w-88"
         >
           <div className="flex items-center justify-between border-b border-line px-4 py-2">
             <p className="text-sm font-semibold text-ink">Notifications</p>
