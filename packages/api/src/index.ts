@@ -3,6 +3,7 @@ import type { AppRouter } from "./root";
 
 export { logger } from "./logger";
 export { type AppRouter, appRouter, createCaller } from "./root";
+export { notifyUser } from "./services/notify";
 export {
   createInnerTRPCContext,
   createTRPCContext,

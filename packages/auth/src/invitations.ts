@@ -6,6 +6,7 @@
 // changes nothing, and the expensive step (argon2id) runs only for a token that is valid, pending
 // and paired with an acceptable password. A token can be accepted once.
 import { createHash } from "node:crypto";
+import { notifyUser } from "@debrief/api";
 import {
   and,
   type Database,
@@ -211,18 +212,15 @@ async function acceptIn(
 
   const inviter = accepted.invitedById;
   if (inviter) {
-    // The in-app notice and its outbox row, as notifyUser (packages/api) writes them.
-    await tx.insert(s.notifications).values({
-      agencyId,
-      userId: inviter,
-      kind: "invitation.accepted",
-      title: `${user.name} accepted your invitation`,
-      link: "/admin/users",
-    });
-    await tx.insert(s.outbox).values({
-      agencyId,
-      topic: "invitation.accepted",
-      payload: { invitationId: row.invitation_id, acceptedUserId: row.user_id, userId: inviter },
-    });
+    await notifyUser(
+      { tx, user: { agencyId } },
+      {
+        userId: inviter,
+        kind: "invitation.accepted",
+        title: `${user.name} accepted your invitation`,
+        link: "/admin/users",
+        payload: { invitationId: row.invitation_id, acceptedUserId: row.user_id },
+      },
+    );
   }
 }

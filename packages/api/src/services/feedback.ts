@@ -16,6 +16,7 @@ import {
 import { DomainError, type FieldErrors, notFound } from "../errors";
 import type { ProtectedContext } from "../trpc";
 import { recordAudit } from "./audit";
+import { notifyUser } from "./notify";
 
 const HOUR = 3_600_000;
 
@@ -345,18 +346,12 @@ async function notifyCandidate(
     "feedback.revised": `Your feedback on the ${interview.jobTitle} interview was updated`,
     "feedback.retracted": `Feedback on your ${interview.jobTitle} interview was withdrawn`,
   } as const;
-  // In-app notice now; the outbox row lets the worker deliver email later, in the same transaction.
-  await ctx.tx.insert(s.notifications).values({
-    agencyId: ctx.user.agencyId,
+  await notifyUser(ctx, {
     userId: interview.candidateUserId,
     kind: topic,
     title: titles[topic],
     link: topic === "feedback.retracted" ? "/" : `/feedback/${feedbackId}`,
-  });
-  await ctx.tx.insert(s.outbox).values({
-    agencyId: ctx.user.agencyId,
-    topic,
-    payload: { feedbackId, userId: interview.candidateUserId },
+    payload: { feedbackId },
   });
 }
 

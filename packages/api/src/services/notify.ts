@@ -1,10 +1,10 @@
 // Telling a user something happened: the in-app notice and the outbox row for later delivery
 // (email), written in the caller's transaction so neither exists without the change it announces.
-import { schema as s } from "@debrief/db";
-import type { ProtectedContext } from "../trpc";
+import { schema as s, type Tx } from "@debrief/db";
 
+/** Needs only the transaction and the agency, so a caller outside tRPC (accepting an invitation) can use it. */
 export async function notifyUser(
-  ctx: ProtectedContext,
+  ctx: { tx: Tx; user: { agencyId: string } },
   notice: {
     userId: string;
     /** Also the outbox topic, so the worker knows which message to send. */
