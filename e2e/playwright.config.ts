@@ -1,8 +1,15 @@
-// Both portals, production builds, Debian's Chromium. `npm test` sets the database and secret.
+// Both portals (production builds) and the worker, Debian's Chromium. `npm test` sets the database
+// and secret.
 import { defineConfig } from "@playwright/test";
 import { portals } from "./tests/accounts";
 
 const executablePath = process.env.CHROMIUM_PATH || undefined;
+// Links in invitations and emails point at the portals under test.
+const portalsEnv = {
+  ...(process.env as Record<string, string>),
+  CONSULTANT_URL: portals.consultant.url,
+  CANDIDATE_URL: portals.candidate.url,
+};
 
 export default defineConfig({
   testDir: "./tests",
@@ -29,21 +36,28 @@ export default defineConfig({
       ],
     },
   },
-  webServer: (["consultant", "candidate"] as const).map((name) => ({
-    command: `node ../../node_modules/next/dist/bin/next start -p ${portals[name].port}`,
-    cwd: `../apps/${name}`,
-    url: `${portals[name].url}/api/health`,
-    // Links in invitations and emails point at the portals under test.
-    env: {
-      ...(process.env as Record<string, string>),
-      CONSULTANT_URL: portals.consultant.url,
-      CANDIDATE_URL: portals.candidate.url,
+  webServer: [
+    ...(["consultant", "candidate"] as const).map((name) => ({
+      command: `node ../../node_modules/next/dist/bin/next start -p ${portals[name].port}`,
+      cwd: `../apps/${name}`,
+      url: `${portals[name].url}/api/health`,
+      env: portalsEnv,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+    })),
+    // The worker delivers notices' emails into the dev mailbox (no SMTP_URL) and runs schedules.
+    {
+      command: "node --import tsx ../packages/worker/src/main.ts",
+      wait: { stdout: /worker started/ },
+      env: portalsEnv,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
     },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  })),
+  ],
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     { name: "portals", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },

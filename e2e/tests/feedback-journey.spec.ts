@@ -13,6 +13,17 @@ test("consultant publishes feedback that only its candidate can read", async ({ 
   const strength = `Clear walkthrough of the churn model, with the numbers behind it (${stamp}).`;
   const gap = `Answers ran long; the panel lost the thread before the result (${stamp}).`;
 
+  // The candidate is on their inbox with nothing unread.
+  const candidate = await pageAs(browser, "candidate@northwind.test");
+  await candidate.goto(`${portals.candidate.url}/`);
+  const bell = candidate.getByTestId("notification-bell");
+  if (await candidate.getByTestId("notification-count").isVisible()) {
+    await bell.click();
+    await candidate.getByRole("button", { name: "Mark all read" }).click();
+    await expect(candidate.getByTestId("notification-count")).toHaveCount(0);
+    await candidate.keyboard.press("Escape");
+  }
+
   // The consultant picks the interview still inside its SLA and writes feedback.
   const consultant = await pageAs(browser, "consultant@northwind.test");
   await consultant.goto(`${portals.consultant.url}/`);
@@ -52,13 +63,9 @@ test("consultant publishes feedback that only its candidate can read", async ({ 
   await expect(consultant.getByText("Feedback published to Jordan Lee")).toBeVisible();
   await expect(consultant).toHaveURL(`${portals.consultant.url}/`);
 
-  // The candidate sees it, unread, opens it, and reads every point with its next step.
-  const candidate = await pageAs(browser, "candidate@northwind.test");
-  await candidate.goto(`${portals.candidate.url}/`);
-  // The bell says so: an unread count, and the notice at the top of its list.
-  const bell = candidate.getByTestId("notification-bell");
-  await expect(candidate.getByTestId("notification-count")).toBeVisible();
-  await expect(bell).toHaveAttribute("aria-label", /Notifications, \d+ unread/);
+  // Without a reload, within a few seconds, the candidate's bell shows 1 and the notice tops its list.
+  await expect(candidate.getByTestId("notification-count")).toHaveText("1", { timeout: 10_000 });
+  await expect(bell).toHaveAttribute("aria-label", "Notifications, 1 unread");
   await bell.click();
   await expect(
     candidate
@@ -67,6 +74,8 @@ test("consultant publishes feedback that only its candidate can read", async ({ 
       .first(),
   ).toBeVisible();
   await candidate.keyboard.press("Escape");
+  await candidate.reload();
+  // The candidate sees it, unread, opens it, and reads every point with its next step.
   const entry = candidate
     .getByTestId("inbox-row")
     .filter({ hasText: "Data Analyst at Helix Health" })
@@ -81,6 +90,22 @@ test("consultant publishes feedback that only its candidate can read", async ({ 
   const feedbackUrl = candidate.url();
   expect(feedbackUrl).toMatch(/\/feedback\/[0-9a-f-]{36}$/);
   const feedbackPath = new URL(feedbackUrl).pathname;
+
+  // The worker emailed it too: with no SMTP_URL it sits in the dev mailbox, linking to the page.
+  const admin = await pageAs(browser, "admin@northwind.test");
+  await admin.goto(`${portals.consultant.url}/admin/mail`);
+  const mail = admin
+    .getByRole("row", { name: /candidate@northwind\.test/ })
+    .filter({ hasText: "Feedback on your Data Analyst interview" })
+    .first();
+  await expect(async () => {
+    await admin.reload();
+    await expect(mail).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000, intervals: [1_000, 2_000] });
+  await mail.getByRole("link", { name: "Feedback on your Data Analyst interview" }).click();
+  await expect(admin.getByTestId("mail-text")).toContainText(
+    `Open in Debrief: ${portals.candidate.url}${feedbackPath}`,
+  );
 
   // Another candidate of the same agency, and the other agency's candidate: not found.
   for (const email of ["candidate2@northwind.test", "candidate@globex.test"]) {

@@ -13,7 +13,7 @@ const config = {
     "@debrief/web",
   ],
   // Native or worker-based modules stay plain Node requires.
-  serverExternalPackages: ["@node-rs/argon2", "pino", "postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "pg-boss", "pino", "postgres"],
 };
 
 export default config;

@@ -3,7 +3,9 @@ import type { AppRouter } from "./root";
 
 export { logger } from "./logger";
 export { type AppRouter, appRouter, createCaller } from "./root";
+export { purgeExpired } from "./services/admin/retention";
 export { notifyUser } from "./services/notify";
+export { digestOverdue, remindOverdue } from "./services/reminders";
 export {
   createInnerTRPCContext,
   createTRPCContext,

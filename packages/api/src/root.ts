@@ -1,5 +1,6 @@
 import { adminAuditRouter } from "./routers/admin/audit";
 import { adminDataRequestsRouter } from "./routers/admin/data-requests";
+import { adminMailRouter } from "./routers/admin/mail";
 import { adminReportsRouter } from "./routers/admin/reports";
 import { adminSettingsRouter } from "./routers/admin/settings";
 import { adminUsersRouter } from "./routers/admin/users";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   admin: {
     audit: adminAuditRouter,
     dataRequests: adminDataRequestsRouter,
+    mail: adminMailRouter,
     reports: adminReportsRouter,
     settings: adminSettingsRouter,
     users: adminUsersRouter,

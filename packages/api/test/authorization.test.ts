@@ -29,9 +29,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/root";
 import { adminAuditMatrix } from "./authz/admin-audit";
 import { adminDataRequestsMatrix } from "./authz/admin-data-requests";
+import { adminMailMatrix } from "./authz/admin-mail";
 import { adminReportsMatrix } from "./authz/admin-reports";
 import { adminSettingsMatrix } from "./authz/admin-settings";
 import { adminUsersMatrix } from "./authz/admin-users";
+import { notificationPreferencesMatrix } from "./authz/notification-preferences";
 import {
   candidateList,
   candidateRecord,
@@ -219,9 +221,11 @@ async function freshStep(f: AgencyFixture) {
 const matrix: Record<string, Entry> = {
   ...adminAuditMatrix({ app, owner }),
   ...adminDataRequestsMatrix({ app, owner }),
+  ...adminMailMatrix({ app, owner }),
   ...adminReportsMatrix({ app, owner }),
   ...adminSettingsMatrix({ app, owner }),
   ...adminUsersMatrix({ app, owner }),
+  ...notificationPreferencesMatrix({ app, owner }),
   "dashboard.overview": { input: async () => undefined, expect: staffOnlyList },
   "feedback.owed": { input: async () => undefined, expect: staffOnlyList },
   "feedback.taxonomy": { input: async () => undefined, expect: staffOnlyList },

@@ -9,7 +9,7 @@ import {
 } from "@debrief/db/factories";
 import { oddsPhrase } from "@debrief/validators";
 import { afterAll, describe, expect, it } from "vitest";
-import { asAgency, callerFor, connect, httpError } from "./support";
+import { asAgency, callerFor, connect, deliveriesTo, httpError } from "./support";
 
 const { app, owner, close } = connect();
 afterAll(close);
@@ -480,11 +480,9 @@ describe("my data", () => {
         ),
       );
     expect(notices.map((n) => n.userId)).toEqual([f.users.admin.id]);
-    const outbox = await owner.execute<{ n: number }>(
-      sql`select count(*)::int as n from outbox where topic = 'data_request.erasure'
-          and payload->>'dataRequestId' = ${request.id}`,
-    );
-    expect(outbox[0]?.n).toBe(1);
+    expect(await deliveriesTo(owner, f.users.admin.id)).toEqual([
+      { topic: "data_request.erasure", notificationId: expect.any(String), jobs: 1 },
+    ]);
     const audit = await owner
       .select({ action: s.auditEvents.action, actorId: s.auditEvents.actorId })
       .from(s.auditEvents)

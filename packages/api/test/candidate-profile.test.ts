@@ -1,9 +1,9 @@
 // The consultant's page for one candidate (interviews, feedback, the candidate's ratings and
 // questions, action plans and goals), answering a question, and commenting on a goal.
-import { and, eq, schema as s, sql } from "@debrief/db";
+import { and, eq, schema as s } from "@debrief/db";
 import { type AgencyFixture, createAgencyFixture } from "@debrief/db/factories";
 import { afterAll, describe, expect, it } from "vitest";
-import { asAgency, callerFor, connect, httpError } from "./support";
+import { asAgency, callerFor, connect, deliveriesTo, httpError } from "./support";
 
 const { app, owner, close } = connect();
 afterAll(close);
@@ -81,11 +81,6 @@ const notices = (userId: string) =>
     })
     .from(s.notifications)
     .where(eq(s.notifications.userId, userId));
-const outboxFor = (key: string, id: string) =>
-  owner
-    .select({ topic: s.outbox.topic, payload: s.outbox.payload })
-    .from(s.outbox)
-    .where(sql`${s.outbox.payload} ->> ${key} = ${id}`);
 const auditsOf = (entityId: string, action: string) =>
   owner
     .select()
@@ -285,11 +280,8 @@ describe("answering a question", () => {
         link: `/feedback/${published}`,
       },
     ]);
-    expect(await outboxFor("messageId", posted.id)).toEqual([
-      {
-        topic: "clarification.answered",
-        payload: { feedbackId: published, messageId: posted.id, userId: f.users.candidateA.id },
-      },
+    expect(await deliveriesTo(owner, f.users.candidateA.id)).toEqual([
+      { topic: "clarification.answered", notificationId: expect.any(String), jobs: 1 },
     ]);
     const audits = await auditsOf(published, "clarification.answered");
     expect(audits).toHaveLength(1);
@@ -358,11 +350,8 @@ describe("commenting on a goal", () => {
         link: `/plans#goal-${goalId}`,
       },
     ]);
-    expect(await outboxFor("commentId", posted.id)).toEqual([
-      {
-        topic: "goal.commented",
-        payload: { goalId, commentId: posted.id, userId: f.users.candidateA.id },
-      },
+    expect(await deliveriesTo(owner, f.users.candidateA.id)).toEqual([
+      { topic: "goal.commented", notificationId: expect.any(String), jobs: 1 },
     ]);
     const audits = await auditsOf(goalId, "goal.commented");
     expect(audits).toHaveLength(1);

@@ -113,6 +113,29 @@ async function writeCanaries(f: AgencyFixture, who: Person, canary: string) {
       topic: "invitation.sent",
       payload: { userId: who.user.id, email },
     });
+    // Emails the worker delivered: one to them, one to staff about them (named, linking a record).
+    await tx.insert(s.mailMessages).values([
+      {
+        agencyId: f.agencyId,
+        outboxId: crypto.randomUUID(),
+        userId: who.user.id,
+        toAddress: email,
+        subject: `Notice ${canary}`,
+        textBody: `Body ${canary}`,
+        htmlBody: `<p>Body ${canary}</p>`,
+        transport: "dev",
+      },
+      {
+        agencyId: f.agencyId,
+        outboxId: crypto.randomUUID(),
+        userId: f.users.consultant.id,
+        toAddress: f.users.consultant.email,
+        subject: `${name} asked a question`,
+        textBody: `Open in Debrief: http://localhost:3000/feedback/${who.feedbackId}`,
+        htmlBody: `<p>${name} asked a question</p>`,
+        transport: "smtp",
+      },
+    ]);
     await tx.execute(sql`
       update data_requests set note = ${`Note ${canary}`} where candidate_id = ${who.candidateId}`);
     await tx.insert(s.invitations).values({
@@ -254,6 +277,10 @@ describe("erasure", () => {
         "notifications.body",
         "notifications.link",
         "outbox.payload",
+        "mail_messages.to_address",
+        "mail_messages.subject",
+        "mail_messages.text_body",
+        "mail_messages.html_body",
         "data_requests.note",
         "invitations.token_hash",
         "login_attempts.key",

@@ -1,10 +1,10 @@
 // Feedback after the first draft: approval by someone else, sending back, revising published
 // feedback (revision kept, candidate told, ratings kept), retracting, concurrent edits, fairness
 // overrides, templates.
-import { eq, schema as s, sql } from "@debrief/db";
+import { and, eq, schema as s, sql } from "@debrief/db";
 import { type AgencyFixture, createAgencyFixture } from "@debrief/db/factories";
 import { afterAll, describe, expect, it } from "vitest";
-import { asAgency, callerFor, connect, httpError } from "./support";
+import { asAgency, callerFor, connect, deliveriesTo, httpError } from "./support";
 
 const { app, owner, close } = connect();
 afterAll(close);
@@ -70,6 +70,46 @@ describe("approval", () => {
     expect((await notices(f.users.candidateA.id)).map((n) => n.kind)).toContain(
       "feedback.published",
     );
+    // The request went to the agency's admin; the decision to the author; each with its email.
+    expect((await notices(f.users.admin.id)).map((n) => n.kind)).toEqual([
+      "feedback.review_requested",
+    ]);
+    expect((await notices(f.users.consultant.id)).map((n) => n.kind)).toEqual([
+      "feedback.approved",
+    ]);
+    expect(await deliveriesTo(owner, f.users.admin.id)).toEqual([
+      { topic: "feedback.review_requested", notificationId: expect.any(String), jobs: 1 },
+    ]);
+    expect(await deliveriesTo(owner, f.users.consultant.id)).toEqual([
+      { topic: "feedback.approved", notificationId: expect.any(String), jobs: 1 },
+    ]);
+  });
+
+  it("asks the other consultants for approval when the author is the agency's only admin", async () => {
+    const f = await fixture({ requireApproval: true });
+    const draft = f.feedback.draft;
+    // Make the author the admin's draft: the admin submits their own.
+    await owner
+      .update(s.feedback)
+      .set({ authorId: f.users.admin.id })
+      .where(eq(s.feedback.id, draft.id));
+    await callerFor(app, f.users.admin).feedback.submitForReview({
+      feedbackId: draft.id,
+      version: draft.version,
+    });
+    const told = await owner
+      .select({ userId: s.notifications.userId })
+      .from(s.notifications)
+      .where(
+        and(
+          eq(s.notifications.kind, "feedback.review_requested"),
+          eq(s.notifications.agencyId, f.agencyId),
+        ),
+      );
+    // Active consultants of this agency only: not the disabled one, not the author.
+    expect(told.map((n) => n.userId).sort()).toEqual(
+      [f.users.consultant.id, f.users.consultant2.id].sort(),
+    );
   });
 
   it("an admin may approve; sending back returns it to the author as a draft with the comment", async () => {
@@ -86,6 +126,23 @@ describe("approval", () => {
     expect((await notices(f.users.consultant.id)).map((n) => n.kind)).toContain(
       "feedback.sent_back",
     );
+    // The comment is the notice's body (the author is staff: it is theirs to read), and emailed.
+    const [sentBack] = await owner
+      .select({ title: s.notifications.title, body: s.notifications.body })
+      .from(s.notifications)
+      .where(
+        and(
+          eq(s.notifications.kind, "feedback.sent_back"),
+          eq(s.notifications.userId, f.users.consultant.id),
+        ),
+      );
+    expect(sentBack).toEqual({
+      title: "Ada Admin sent your feedback on Ari Candidate back with a comment",
+      body: "Add a concrete example.",
+    });
+    expect((await deliveriesTo(owner, f.users.consultant.id)).map((d) => d.topic)).toEqual([
+      "feedback.sent_back",
+    ]);
 
     const again = await callerFor(app, f.users.consultant).feedback.submitForReview({
       feedbackId: sub.feedbackId,

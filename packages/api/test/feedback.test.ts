@@ -4,7 +4,7 @@
 import { eq, schema as s, sql } from "@debrief/db";
 import { type AgencyFixture, createAgencyFixture, createInterview } from "@debrief/db/factories";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asAgency, callerFor, connect, httpError } from "./support";
+import { asAgency, callerFor, connect, deliveriesTo, httpError } from "./support";
 
 const { app, owner, close } = connect();
 afterAll(close);
@@ -347,13 +347,8 @@ describe("feedback.publish", () => {
     expect(notices.map((n) => [n.userId, n.kind, n.link])).toEqual([
       [f.users.candidateA.id, "feedback.published", `/feedback/${f.feedback.draft.id}`],
     ]);
-    const outbox = await owner.select().from(s.outbox).where(eq(s.outbox.agencyId, f.agencyId));
-    expect(outbox.map((o) => [o.topic, o.payload, o.processedAt])).toEqual([
-      [
-        "feedback.published",
-        { feedbackId: f.feedback.draft.id, userId: f.users.candidateA.id },
-        null,
-      ],
+    expect(await deliveriesTo(owner, f.users.candidateA.id)).toEqual([
+      { topic: "feedback.published", notificationId: notices[0]?.id, jobs: 1 },
     ]);
 
     const inbox = await callerFor(app, f.users.candidateA).myFeedback.list();

@@ -1,5 +1,5 @@
 // Shared by the api tests: callers for a fixture user, the HTTP error shape, and owner-side reads.
-import { createDb, type Database, type Tx, withTenant } from "@debrief/db";
+import { createDb, type Database, sql, type Tx, withTenant } from "@debrief/db";
 import type { FixtureUser } from "@debrief/db/factories";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
@@ -74,4 +74,16 @@ export async function httpError(
     code: shape.data.code,
     fieldErrors: shape.data.fieldErrors,
   };
+}
+
+/**
+ * The messages queued for a user, oldest first: each outbox row's topic, the notice it emails (if
+ * any) and how many delivery jobs pg-boss holds for it (one, written in the same transaction).
+ */
+export function deliveriesTo(owner: Database, userId: string) {
+  return owner.execute<{ topic: string; notificationId: string | null; jobs: number }>(sql`
+    select o.topic, o.payload->>'notificationId' as "notificationId",
+           (select count(*)::int from pgboss.job j
+            where j.name = 'outbox.deliver' and j.data->>'outboxId' = o.id::text) as jobs
+    from outbox o where o.payload->>'userId' = ${userId} order by o.created_at, o.id`);
 }

@@ -219,7 +219,6 @@ async function acceptIn(
         kind: "invitation.accepted",
         title: `${user.name} accepted your invitation`,
         link: "/admin/users",
-        payload: { invitationId: row.invitation_id, acceptedUserId: row.user_id },
       },
     );
   }

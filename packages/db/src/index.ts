@@ -1,3 +1,4 @@
 export * from "drizzle-orm";
 export { createDb, type Database, getDb, type Tenant, type Tx, withTenant } from "./client";
+export { enqueue, type QueueName, queues } from "./queue";
 export * as schema from "./schema";

@@ -1,8 +1,10 @@
-// Applies the committed migrations as the owner, secures tenant tables, and (re)grants the app role.
+// Applies the committed migrations as the owner, secures tenant tables, (re)grants the app role,
+// and installs the job queue.
 import { fileURLToPath } from "node:url";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { installQueues } from "./queue";
 
 const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 
@@ -50,4 +52,5 @@ export async function runMigrations(ownerUrl: string, appUrl: string): Promise<v
   } finally {
     await sql.end();
   }
+  await installQueues(ownerUrl, role);
 }

@@ -1,4 +1,5 @@
 // The launcher's own settings, validated once. It passes the rest on to the apps it starts.
+import { mailFrom, smtpUrl } from "@debrief/worker/env";
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
 
@@ -18,6 +19,9 @@ export const env = createEnv({
     // Where people reach the portals (links in invitations and emails); localhost by default.
     CONSULTANT_URL: z.url({ error: "must be a URL" }).optional(),
     CANDIDATE_URL: z.url({ error: "must be a URL" }).optional(),
+    // Email: through this SMTP server when set, otherwise into the dev mailbox (/admin/mail).
+    SMTP_URL: smtpUrl,
+    MAIL_FROM: mailFrom,
     CHROMIUM_PATH: z.string().optional(),
     CI: z.string().optional(),
   },

@@ -1,4 +1,5 @@
-// `npm start`: database (embedded unless DATABASE_URL), migrations, demo seed, both portals.
+// `npm start`: database (embedded unless DATABASE_URL), migrations, demo seed, both portals and
+// the worker.
 import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -14,6 +15,7 @@ const dev = process.argv.includes("--dev");
 const say = (line: string) => console.log(`\x1b[36mdebrief\x1b[0m ${line}`);
 
 const pidFile = path.join(dataDir, "portals.json");
+const workerMain = path.join("packages", "worker", "src", "main.ts");
 
 /** A launcher killed hard leaves its portals running on their ports: stop them first. */
 async function stopOrphanedPortals() {
@@ -21,13 +23,14 @@ async function stopOrphanedPortals() {
   const { pids } = JSON.parse(readFileSync(pidFile, "utf8")) as { pids: number[] };
   const isPortal = (pid: number) => {
     try {
-      return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("next");
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      return cmdline.includes("next") || cmdline.includes(workerMain);
     } catch {
       return false;
     }
   };
   const running = pids.filter(isPortal);
-  if (running.length) say(`stopping ${running.length} portal process(es) left by an earlier run`);
+  if (running.length) say(`stopping ${running.length} process(es) left by an earlier run`);
   for (const pid of running) process.kill(pid, "SIGTERM");
   const until = Date.now() + 10_000;
   while (running.some(isPortal) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
@@ -89,6 +92,8 @@ async function main() {
     NODE_ENV: dev ? "development" : "production",
     CONSULTANT_URL: env.CONSULTANT_URL ?? `http://localhost:${env.CONSULTANT_PORT}`,
     CANDIDATE_URL: env.CANDIDATE_URL ?? `http://localhost:${env.CANDIDATE_PORT}`,
+    SMTP_URL: env.SMTP_URL,
+    MAIL_FROM: env.MAIL_FROM,
   });
   if (!dev) {
     say("building both portals (cached after the first time)…");
@@ -118,6 +123,17 @@ async function main() {
     });
     children.push(child);
   }
+  const worker = serve("worker", process.execPath, ["--import", "tsx", workerMain], {
+    cwd: root,
+    env: appEnv,
+  });
+  worker.on("exit", (code) => {
+    if (!stopping) {
+      say(`the worker stopped (exit ${code}); stopping everything`);
+      void shutdown(code ?? 1);
+    }
+  });
+  children.push(worker);
   writeFileSync(pidFile, JSON.stringify({ pids: children.map((c) => c.pid).filter(Boolean) }));
   const healthy = await Promise.all(
     portals.map((p) => waitForHealth(`http://localhost:${p.port}/api/health`, 120_000)),
@@ -136,7 +152,9 @@ async function main() {
   Demo sign-ins (password: ${DEMO_PASSWORD})
 ${demoAccounts.map((a) => `    ${a.email.padEnd(width)}  ${a.role.padEnd(10)}  ${a.agency}`).join("\n")}
 
-  Press Ctrl-C to stop both portals${embedded ? " and the database" : ""}.
+  Email: ${env.SMTP_URL ? `sent through ${new URL(env.SMTP_URL).host}` : `not sent (no SMTP_URL): admins read it at http://localhost:${env.CONSULTANT_PORT}/admin/mail`}
+
+  Press Ctrl-C to stop the portals, the worker${embedded ? " and the database" : ""}.
 `);
 }
 

@@ -3,8 +3,17 @@ import { cn } from "@debrief/ui";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-/** A link of the main navigation; `also` lists other path prefixes that belong to it. */
-export type NavItem = { href: string; label: string; also?: string[] };
+/**
+ * A link of the main navigation; `also` lists other path prefixes that belong to it. A badge is a
+ * small count beside the label, with `badgeLabel` read out after it ("2 parked").
+ */
+export type NavItem = {
+  href: string;
+  label: string;
+  also?: string[];
+  badge?: number;
+  badgeLabel?: string;
+};
 
 export function NavLinks({ items, label = "Main" }: { items: NavItem[]; label?: string }) {
   const pathname = usePathname();
@@ -28,6 +37,12 @@ export function NavLinks({ items, label = "Main" }: { items: NavItem[]; label?: 
             )}
           >
             {item.label}
+            {item.badge ? (
+              <span className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white">
+                {item.badge}
+                {item.badgeLabel ? <span className="sr-only"> {item.badgeLabel}</span> : null}
+              </span>
+            ) : null}
           </Link>
         );
       })}

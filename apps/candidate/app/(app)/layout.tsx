@@ -15,6 +15,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         { href: "/prepare", label: "Prepare" },
         { href: "/journal", label: "Journal" },
         { href: "/my-data", label: "My data" },
+        { href: "/settings", label: "Settings" },
       ]}
       user={session.user}
       signOut={signOutAction}

@@ -40,7 +40,7 @@ try {
     console.log(
       `  ${names.get(r.agencyId)}: keeps ${r.retentionMonths} months (before ${r.cutoff.toISOString()} goes): ` +
         `${r.candidatesErased} candidates erased, ${r.notifications} read notifications and ` +
-        `${r.outbox} delivered outbox rows deleted`,
+        `${r.outbox} delivered outbox rows and ${r.mail} sent emails deleted`,
     );
   }
 } finally {

@@ -56,7 +56,6 @@ export async function answer({
       kind: "clarification.answered",
       title: `${ctx.user.name} answered your question about the ${fb.jobTitle} interview`,
       link: `/feedback/${fb.id}`,
-      payload: { feedbackId: fb.id, messageId: message.id },
     });
   }
   return message;

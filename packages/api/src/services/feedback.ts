@@ -351,7 +351,6 @@ async function notifyCandidate(
     kind: topic,
     title: titles[topic],
     link: topic === "feedback.retracted" ? "/" : `/feedback/${feedbackId}`,
-    payload: { feedbackId },
   });
 }
 
@@ -404,7 +403,7 @@ export async function submitForReview({
   ctx: ProtectedContext;
   input: PublishInput;
 }) {
-  const { fb } = await loadFeedback(ctx, input.feedbackId);
+  const { fb, interview } = await loadFeedback(ctx, input.feedbackId);
   if (fb.version !== input.version) throw await conflict(ctx, fb.id);
   if (fb.status !== "draft")
     throw new DomainError("BAD_REQUEST", `This feedback is already ${statusWord(fb.status)}`);
@@ -421,7 +420,37 @@ export async function submitForReview({
     entityId: fb.id,
     metadata: flags.length ? { fairnessOverride: true, fairnessCategories: flags } : {},
   });
+  await notifyReviewers(ctx, {
+    kind: "feedback.review_requested",
+    title: `${ctx.user.name} asks you to approve feedback for ${interview.candidateName}`,
+    link: `/interviews/${fb.interviewId}/feedback`,
+  });
   return row;
+}
+
+/**
+ * Who hears that feedback waits for approval: the agency's active admins, or, where the author is
+ * its only admin, its other active consultants. Anyone but the author may approve; everyone sees
+ * the request on their dashboard.
+ */
+async function notifyReviewers(
+  ctx: ProtectedContext,
+  notice: { kind: string; title: string; link: string },
+) {
+  const staff = await ctx.tx
+    .select({ id: s.users.id, role: s.users.role })
+    .from(s.users)
+    .where(
+      and(
+        inArray(s.users.role, ["admin", "consultant"]),
+        eq(s.users.status, "active"),
+        ne(s.users.id, ctx.user.id),
+      ),
+    );
+  const admins = staff.filter((u) => u.role === "admin");
+  for (const reviewer of admins.length ? admins : staff) {
+    await notifyUser(ctx, { ...notice, userId: reviewer.id });
+  }
 }
 
 async function loadForReview(
@@ -459,6 +488,12 @@ export async function approve({
     entityId: fb.id,
     metadata: flags.length ? { fairnessOverride: true, fairnessCategories: flags } : {},
   });
+  await notifyUser(ctx, {
+    userId: fb.authorId,
+    kind: "feedback.approved",
+    title: `${ctx.user.name} approved your feedback for ${interview.candidateName}: it is published`,
+    link: `/interviews/${fb.interviewId}/feedback`,
+  });
   await notifyCandidate(ctx, interview, fb.id, "feedback.published");
   return row;
 }
@@ -470,18 +505,18 @@ export async function sendBack({
   ctx: ProtectedContext;
   input: { feedbackId: string; version: number; comment: string };
 }) {
-  const { fb } = await loadForReview(ctx, input);
+  const { fb, interview } = await loadForReview(ctx, input);
   const row = await updateVersioned(ctx, fb.id, input.version, {
     status: "draft",
     reviewComment: input.comment,
     submittedAt: null,
   });
   await recordAudit(ctx, { action: "feedback.sent_back", entityType: "feedback", entityId: fb.id });
-  await ctx.tx.insert(s.notifications).values({
-    agencyId: ctx.user.agencyId,
+  await notifyUser(ctx, {
     userId: fb.authorId,
     kind: "feedback.sent_back",
-    title: `${ctx.user.name} sent your feedback back with a comment`,
+    title: `${ctx.user.name} sent your feedback on ${interview.candidateName} back with a comment`,
+    body: input.comment,
     link: `/interviews/${fb.interviewId}/feedback`,
   });
   return row;

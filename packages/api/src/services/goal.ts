@@ -41,7 +41,6 @@ export async function comment({ ctx, input }: { ctx: ProtectedContext; input: Go
       kind: "goal.commented",
       title: `${ctx.user.name} commented on your goal “${goal.title}”`,
       link: `/plans#goal-${goal.id}`,
-      payload: { goalId: goal.id, commentId: row.id },
     });
   }
   return row;

@@ -102,7 +102,6 @@ export async function requestErasure({ ctx }: { ctx: ProtectedContext }): Promis
       kind: "data_request.erasure",
       title: `${ctx.user.name} asked for their data to be erased`,
       link: `/admin/data-requests#request-${row.id}`,
-      payload: { dataRequestId: row.id, candidateId },
     });
   }
   return row;

@@ -309,7 +309,6 @@ export async function ask({ ctx, input }: { ctx: ProtectedContext; input: AskQue
     kind: "clarification.asked",
     title: `${ctx.user.name} asked a question about their ${fb.jobTitle} feedback`,
     link: `/candidates/${fb.candidateId}#thread-${fb.id}`,
-    payload: { feedbackId: fb.id, messageId: message.id },
   });
   return message;
 }

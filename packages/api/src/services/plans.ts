@@ -341,7 +341,6 @@ export async function setGoalStatus({
           ? `${ctx.user.name} completed the goal “${goal.title}”`
           : `${ctx.user.name} dropped the goal “${goal.title}”`,
       link: `/candidates/${goal.candidateId}#goal-${goal.id}`,
-      payload: { goalId: goal.id },
     });
   }
   return { id: goal.id, planId: goal.planId, status: input.status };

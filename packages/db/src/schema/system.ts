@@ -1,5 +1,15 @@
 // Cross-cutting records: notifications, the transactional outbox, audit trail, data requests.
-import { foreignKey, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { at, createdAt, id, timestamps } from "./columns";
 import { dataRequestKindEnum, dataRequestStatusEnum } from "./enums";
 import { candidates } from "./pipeline";
@@ -21,6 +31,8 @@ export const notifications = pgTable(
     body: text().notNull().default(""),
     link: text(),
     readAt: at(),
+    /** Set by scheduled notices (SLA reminders, digests): the same key never notifies twice. */
+    dedupeKey: text(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -29,10 +41,14 @@ export const notifications = pgTable(
       foreignColumns: [users.agencyId, users.id],
     }).onDelete("cascade"),
     index("notifications_user_idx").on(t.agencyId, t.userId, t.createdAt),
+    uniqueIndex("notifications_dedupe_key")
+      .on(t.agencyId, t.userId, t.dedupeKey)
+      .where(sql`${t.dedupeKey} is not null`),
   ],
 );
 
-// Written in the same transaction as the change it announces; a worker delivers it.
+// Written in the same transaction as the change it announces, together with the queue job that
+// tells the worker to deliver it. processed_at is set once, in the transaction that delivers.
 export const outbox = pgTable(
   "outbox",
   {
@@ -40,13 +56,46 @@ export const outbox = pgTable(
     agencyId: agencyId(),
     topic: text().notNull(),
     payload: jsonb().notNull(),
-    availableAt: at().defaultNow().notNull(),
     attempts: integer().notNull().default(0),
     processedAt: at(),
+    /** What was done with it when processed: sent, or skipped (and why). */
+    outcome: text(),
     lastError: text(),
+    /** Set when every retry failed: waits for an admin's "Retry". */
+    parkedAt: at(),
     createdAt: createdAt(),
   },
-  (t) => [index("outbox_pending_idx").on(t.processedAt, t.availableAt)],
+  (t) => [
+    index("outbox_pending_idx").on(t.agencyId, t.createdAt).where(sql`${t.processedAt} is null`),
+  ],
+);
+
+// Every email the worker delivered: the dev mailbox when SMTP_URL is unset, the sent log otherwise.
+export const mailMessages = pgTable(
+  "mail_messages",
+  {
+    id: id(),
+    agencyId: agencyId(),
+    /** One message per outbox row, whatever happens to retries. */
+    outboxId: uuid().notNull(),
+    userId: uuid(),
+    toAddress: text().notNull(),
+    subject: text().notNull(),
+    textBody: text().notNull(),
+    htmlBody: text().notNull(),
+    /** "dev" (kept here only) or "smtp" (handed to the SMTP server). */
+    transport: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("mail_messages_outbox_key").on(t.outboxId),
+    index("mail_messages_agency_created_idx").on(t.agencyId, t.createdAt),
+    index("mail_messages_user_idx").on(t.agencyId, t.userId),
+    foreignKey({
+      columns: [t.agencyId, t.userId],
+      foreignColumns: [users.agencyId, users.id],
+    }).onDelete("cascade"),
+  ],
 );
 
 // Append-only: the app role may insert and read, never update or delete. Never holds feedback text.

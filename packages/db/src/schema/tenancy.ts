@@ -44,6 +44,8 @@ export const users = pgTable(
     role: roleEnum().notNull(),
     status: userStatusEnum().notNull().default("invited"),
     passwordHash: text(),
+    /** Notification kinds this user gets in the app only, not by email. */
+    emailMuted: text().array().notNull().default(sql`'{}'::text[]`),
     ...timestamps(),
   },
   (t) => [

@@ -92,6 +92,7 @@ export const auditActionLabels: Record<string, string> = {
   "template.updated": "Edited a template",
   "template.deleted": "Deleted a template",
   "report.exported": "Downloaded a report",
+  "mail.retried": "Retried an email",
 };
 
 /** "feedback.sent_back" → "Feedback: sent back", for actions added after this list. */
@@ -116,6 +117,7 @@ export const auditEntityLabels: Record<string, string> = {
   invitation: "Invitation",
   job: "Job",
   journal_entry: "Journal entry",
+  outbox: "Email",
   reason: "Rejection reason",
   template: "Template",
   user: "User",

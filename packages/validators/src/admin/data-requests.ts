@@ -99,6 +99,7 @@ export const erasureCounts = z.object({
   journalEntries: z.int(),
   notifications: z.int(),
   outbox: z.int(),
+  mail: z.int(),
   invitations: z.int(),
   loginAttempts: z.int(),
   accounts: z.int(),

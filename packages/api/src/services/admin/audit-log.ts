@@ -103,6 +103,9 @@ const entityLabel = sql<string | null>`case ${e.entityType}
   when 'reason' then (select r.label from reasons r where r.id = ${e.entityId})
   when 'competency' then (select c.name from competencies c where c.id = ${e.entityId})
   when 'agency' then (select a.name from agencies a where a.id = ${e.agencyId})
+  when 'outbox' then (select 'Email to ' || u.name from outbox o
+                      join users u on u.agency_id = o.agency_id and u.id::text = o.payload->>'userId'
+                      where o.id = ${e.entityId})
 end`;
 
 /** The consultant-portal page of the entity, while it still exists and has one. */
@@ -126,6 +129,7 @@ const entityHref = sql<string | null>`case ${e.entityType}
   when 'reason' then (select '/admin/taxonomy' from reasons r where r.id = ${e.entityId})
   when 'competency' then (select '/admin/taxonomy' from competencies c where c.id = ${e.entityId})
   when 'agency' then '/admin/settings'
+  when 'outbox' then '/admin/mail'
 end`;
 
 export async function list({

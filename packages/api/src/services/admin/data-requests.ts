@@ -6,6 +6,7 @@ import { DomainError, notFound } from "../../errors";
 import type { ProtectedContext } from "../../trpc";
 import { recordAudit } from "../audit";
 import { candidateExport } from "../my-data";
+import { notifyUser } from "../notify";
 import { eraseCandidate } from "./erasure";
 
 const requester = aliasedTable(s.users, "requester");
@@ -261,21 +262,14 @@ export async function reject({
     metadata: { kind: request.kind },
   });
   if (request.candidateUserId) {
-    // As notifyUser does (notice + outbox in this transaction), with the reason as the notice's
-    // body: it is the candidate's to read. The outbox carries ids only.
+    // The reason is the notice's body: it is the candidate's to read.
     const what = request.kind === "erasure" ? "erasure" : "export";
-    await ctx.tx.insert(s.notifications).values({
-      agencyId: ctx.user.agencyId,
+    await notifyUser(ctx, {
       userId: request.candidateUserId,
       kind: "data_request.rejected",
       title: `${ctx.user.agencyName} declined your ${what} request`,
       body: input.reason,
       link: "/my-data",
-    });
-    await ctx.tx.insert(s.outbox).values({
-      agencyId: ctx.user.agencyId,
-      topic: "data_request.rejected",
-      payload: { dataRequestId: request.id, userId: request.candidateUserId },
     });
   }
   return row;

@@ -43,6 +43,7 @@ const zeroCounts: ErasureCounts = {
   journalEntries: 0,
   notifications: 0,
   outbox: 0,
+  mail: 0,
   invitations: 0,
   loginAttempts: 0,
   accounts: 0,
@@ -149,7 +150,10 @@ export async function eraseCandidate(
   ];
 
   const [before] = await tx.execute<
-    Omit<ErasureCounts, "notifications" | "outbox" | "invitations" | "loginAttempts" | "accounts">
+    Omit<
+      ErasureCounts,
+      "notifications" | "outbox" | "mail" | "invitations" | "loginAttempts" | "accounts"
+    >
   >(sql`
     with iv as (select id from interviews where candidate_id = ${candidateId}),
          fb as (select f.id from feedback f where f.interview_id in (select id from iv)),
@@ -171,8 +175,10 @@ export async function eraseCandidate(
       (select count(*) from journal_entries where candidate_id = ${candidateId})::int as "journalEntries"`);
 
   // Notices to them; notices to staff about their records (by id in the link, or a title that
-  // starts with their name: "Ari asked…"), and outbox messages that name them or their records.
-  const notifications = await count(
+  // starts with their name: "Ari asked…"); outbox messages for those notices or that name them or
+  // their records; and the emails sent to them or about them (their address, or a link to one of
+  // their records in the body).
+  const noticeIds = await ids(
     tx,
     sql`delete from notifications n
         where n.user_id::text = any(${textArray(userIds)})
@@ -181,17 +187,32 @@ export async function eraseCandidate(
            or exists (select 1 from unnest(${textArray(names)}) x(name)
                       where starts_with(n.title, x.name || ' '))
            or exists (select 1 from unnest(${textArray(emails)}) x(email)
-                      where position(x.email in lower(n.title || ' ' || n.body)) > 0)`,
+                      where position(x.email in lower(n.title || ' ' || n.body)) > 0)
+        returning n.id`,
   );
-  const outbox = await count(
+  const outboxIds = await ids(
     tx,
     sql`delete from outbox o
-        where case when jsonb_typeof(o.payload) = 'object' then exists (
+        where o.payload->>'notificationId' = any(${textArray(noticeIds)})
+           or case when jsonb_typeof(o.payload) = 'object' then exists (
                 select 1 from jsonb_each_text(o.payload) e
                 where e.value = any(${textArray(refs)}))
               else false end
            or exists (select 1 from unnest(${textArray(emails)}) x(email)
-                      where position(x.email in lower(o.payload::text)) > 0)`,
+                      where position(x.email in lower(o.payload::text)) > 0)
+        returning o.id`,
+  );
+  const mail = await count(
+    tx,
+    sql`delete from mail_messages m
+        where m.outbox_id::text = any(${textArray(outboxIds)})
+           or m.user_id::text = any(${textArray(userIds)})
+           or lower(m.to_address) = any(${textArray(emails)})
+           or exists (select 1 from unnest(${textArray(refs)}) r(id) where position(r.id in m.text_body) > 0)
+           or exists (select 1 from unnest(${textArray(names)}) x(name)
+                      where starts_with(m.subject, x.name || ' '))
+           or exists (select 1 from unnest(${textArray(emails)}) x(email)
+                      where position(x.email in lower(m.subject || ' ' || m.text_body)) > 0)`,
   );
   // Journal entries and plans point at interviews and feedback: they go first.
   await tx.execute(sql`delete from journal_entries where candidate_id = ${candidateId}`);
@@ -224,8 +245,9 @@ export async function eraseCandidate(
   const counts: ErasureCounts = {
     ...zeroCounts,
     ...before,
-    notifications,
-    outbox,
+    notifications: noticeIds.length,
+    outbox: outboxIds.length,
+    mail,
     invitations,
     loginAttempts,
     accounts,

@@ -8,6 +8,7 @@ import { portalBaseUrl } from "../../env";
 import { DomainError } from "../../errors";
 import type { ProtectedContext } from "../../trpc";
 import { recordAudit } from "../audit";
+import { queueEmail } from "../notify";
 import { lockUser } from "./users";
 
 /** The SHA-256 hex of a token: what the database keeps, and what acceptance looks up. */
@@ -77,13 +78,9 @@ async function issueInvitation(
     .returning({ id: s.invitations.id, expiresAt: s.invitations.expiresAt });
   if (!invitation) throw new Error("insert returned no row");
   const link = invitationLink(user.role, token);
-  // The email for the delivery worker (issue 6). The payload holds the acceptance link, the one
-  // secret in the outbox: the worker must send it and never log it.
-  await ctx.tx.insert(s.outbox).values({
-    agencyId: ctx.user.agencyId,
-    topic: "invitation",
-    payload: { kind, invitationId: invitation.id, userId: user.id, link },
-  });
+  // The payload holds the acceptance link, the one secret in the outbox: the worker sends it and
+  // never logs it.
+  await queueEmail(ctx, "invitation", { kind, invitationId: invitation.id, userId: user.id, link });
   return { ...invitation, link };
 }
 

@@ -1,5 +1,5 @@
 // The retention job: for each agency, erase the candidates nobody has heard from for longer than
-// the agency keeps data, and drop read notifications and delivered outbox rows past that age.
+// the agency keeps data, and drop read notifications, delivered outbox rows and sent mail past that age.
 // Every query runs inside withTenant for its agency, so row-level security holds; the clock is a
 // parameter so tests (and a dry look at a future date) can move it.
 import { type Database, sql, withTenant } from "@debrief/db";
@@ -12,6 +12,7 @@ export type AgencyPurge = {
   candidatesErased: number;
   notifications: number;
   outbox: number;
+  mail: number;
 };
 
 /**
@@ -86,7 +87,11 @@ export async function purgeExpired({
     }
 
     const swept = await withTenant(db, systemTenant(agencyId), async (tx) => {
-      const [counts] = await tx.execute<{ notifications: number; outbox: number }>(sql`
+      const [counts] = await tx.execute<{
+        notifications: number;
+        outbox: number;
+        mail: number;
+      }>(sql`
         with n as (
           delete from notifications
           where read_at is not null and created_at < ${setting.cutoff.toISOString()}::timestamptz
@@ -95,10 +100,18 @@ export async function purgeExpired({
           delete from outbox
           where processed_at is not null and created_at < ${setting.cutoff.toISOString()}::timestamptz
           returning 1
+        ), m as (
+          delete from mail_messages where created_at < ${setting.cutoff.toISOString()}::timestamptz
+          returning 1
         )
-        select (select count(*) from n)::int as notifications, (select count(*) from o)::int as outbox`);
-      const result = { notifications: counts?.notifications ?? 0, outbox: counts?.outbox ?? 0 };
-      if (candidatesErased || result.notifications || result.outbox) {
+        select (select count(*) from n)::int as notifications, (select count(*) from o)::int as outbox,
+               (select count(*) from m)::int as mail`);
+      const result = {
+        notifications: counts?.notifications ?? 0,
+        outbox: counts?.outbox ?? 0,
+        mail: counts?.mail ?? 0,
+      };
+      if (candidatesErased || result.notifications || result.outbox || result.mail) {
         await audit(
           { tx, agencyId, actorId: null, requestId },
           "retention.purged",
@@ -110,6 +123,7 @@ export async function purgeExpired({
             candidatesErased,
             notifications: result.notifications,
             outbox: result.outbox,
+            mail: result.mail,
           },
         );
       }

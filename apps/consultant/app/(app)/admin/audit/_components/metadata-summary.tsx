@@ -62,6 +62,7 @@ const countNouns: Record<string, [string, string]> = {
   journalEntries: ["journal entry", "journal entries"],
   notifications: ["notification", "notifications"],
   outbox: ["outgoing message", "outgoing messages"],
+  mail: ["email", "emails"],
   invitations: ["invitation", "invitations"],
   loginAttempts: ["sign-in record", "sign-in records"],
 };
@@ -126,9 +127,10 @@ export function summarise(metadata: Record<string, JsonValue>): {
   const erased = take("candidatesErased");
   const notices = take("notifications");
   const outbox = take("outbox");
+  const mail = take("mail");
   if (erased !== undefined || notices !== undefined || outbox !== undefined) {
     lines.push(
-      `${plain(erased ?? 0)} candidates erased, ${plain(notices ?? 0)} read notifications and ${plain(outbox ?? 0)} sent messages deleted`,
+      `${plain(erased ?? 0)} candidates erased, ${plain(notices ?? 0)} read notifications, ${plain(outbox ?? 0)} delivered messages and ${plain(mail ?? 0)} sent emails deleted`,
     );
   }
   const months = take("retentionMonths");

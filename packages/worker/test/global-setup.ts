@@ -1,0 +1,3 @@
+import { setupTestDatabase } from "@debrief/db/testing";
+
+export default setupTestDatabase;
