@@ -1,7 +1,21 @@
 // tRPC setup: context, error shaping, and the role procedures every router builds on.
-import { type Database, getDb, type Tx, withTenant } from "@debrief/db";
+import { createHash } from "node:crypto";
+import {
+  and,
+  type Database,
+  DatabaseBusyError,
+  eq,
+  getDb,
+  schema as s,
+  sql,
+  type Tx,
+  withTenant,
+} from "@debrief/db";
 import type { Role } from "@debrief/validators";
 import { initTRPC, TRPCError } from "@trpc/server";
+// The one internal: a middleware answering on its own (a replayed idempotent mutation) must mark
+// its result as tRPC's own middlewares do.
+import { middlewareMarker } from "@trpc/server/unstable-core-do-not-import";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { DomainError, type FieldErrors } from "./errors";
@@ -22,11 +36,14 @@ export function createInnerTRPCContext(opts: {
   session: Session | null;
   db?: Database;
   requestId?: string;
+  /** The request's Idempotency-Key header, if any (see `idempotent` below). */
+  idempotencyKey?: string | null;
 }) {
   return {
     session: opts.session,
     db: opts.db ?? getDb(),
     requestId: opts.requestId ?? crypto.randomUUID(),
+    idempotencyKey: opts.idempotencyKey ?? null,
   };
 }
 
@@ -36,6 +53,7 @@ export async function createTRPCContext(opts: { headers: Headers; getSession: Ge
   return createInnerTRPCContext({
     session,
     requestId: opts.headers.get("x-request-id") ?? crypto.randomUUID(),
+    idempotencyKey: opts.headers.get("idempotency-key"),
   });
 }
 
@@ -84,8 +102,41 @@ const pgCodes: Record<string, { code: TRPCError["code"]; message: string }> = {
   "23505": { code: "CONFLICT", message: "That already exists" },
   "23514": { code: "BAD_REQUEST", message: "That change breaks a rule of the record" },
   "22P02": { code: "BAD_REQUEST", message: "A value has the wrong format" },
+  // Values PostgreSQL cannot store: a NUL character in text (22021, 22P05 in JSON), a date or
+  // time outside its range (22007-22009), a number too large for its column (22003).
+  "22021": { code: "BAD_REQUEST", message: "A value contains a character that cannot be stored" },
+  "22P05": { code: "BAD_REQUEST", message: "A value contains a character that cannot be stored" },
+  "22008": { code: "BAD_REQUEST", message: "A date is out of range" },
+  "22007": { code: "BAD_REQUEST", message: "A date is out of range" },
+  "22009": { code: "BAD_REQUEST", message: "A date is out of range" },
+  "22003": { code: "BAD_REQUEST", message: "A number is out of range" },
   "42501": { code: "NOT_FOUND", message: "Not found" },
 };
+
+/**
+ * The database cannot answer right now: the pool stayed busy, a statement ran out of time, or the
+ * server is restarting or unreachable (postgres.js reconnects on the next query). The caller may
+ * retry; nothing was committed.
+ */
+const UNAVAILABLE_PG = /^(57014|25P03|57P0[1-3]|08...|53300)$/;
+const UNAVAILABLE_NET = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+]);
+
+function unavailable(error: unknown): boolean {
+  for (let e = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if (e instanceof DatabaseBusyError) return true;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (UNAVAILABLE_PG.test(code) || UNAVAILABLE_NET.has(code)))
+      return true;
+  }
+  return false;
+}
 
 function pgCode(error: unknown): string | undefined {
   for (let e = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
@@ -108,6 +159,13 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
   const cause = error.cause;
   if (cause instanceof DomainError)
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  if (unavailable(cause)) {
+    logger.warn({ requestId: ctx.requestId, path, type, ms, code: pgCode(cause) }, "database busy");
+    throw new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: "The service is busy or restarting; please try again in a moment",
+    });
+  }
   const mapped = pgCodes[pgCode(cause) ?? ""];
   if (mapped) throw new TRPCError({ code: mapped.code, message: mapped.message });
   if (error.code === "INTERNAL_SERVER_ERROR") {
@@ -137,6 +195,65 @@ const inTenant = t.middleware(async ({ ctx, next }) => {
   });
 });
 
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * A mutation sent with an Idempotency-Key header runs once per key and user: a repeat with the
+ * same key and the same input gets the first answer back without changing anything again; the
+ * same key with another procedure or input is refused (409). The key and the answer are stored in
+ * the mutation's own transaction, so a failed mutation leaves the key unused. Concurrent repeats
+ * wait on a transaction-scoped advisory lock on the key, then find the stored answer.
+ */
+const idempotent = t.middleware(async ({ ctx, next, path, type, getRawInput }) => {
+  const key = ctx.idempotencyKey;
+  if (type !== "mutation" || key === null) return next();
+  const scope = ctx as typeof ctx & { tx: Tx; user: SessionUser };
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new DomainError("BAD_REQUEST", "The Idempotency-Key header is not valid", {
+      "Idempotency-Key": ["must be 1 to 200 visible ASCII characters"],
+    });
+  }
+  const requestHash = createHash("sha256")
+    .update(JSON.stringify(superjson.serialize(await getRawInput())))
+    .digest("hex");
+  const { tx, user } = scope;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${user.id}:${key}`}, 0))`);
+  const k = s.idempotencyKeys;
+  const [stored] = await tx
+    .select({ path: k.path, requestHash: k.requestHash, response: k.response })
+    .from(k)
+    .where(and(eq(k.userId, user.id), eq(k.key, key)));
+  if (stored) {
+    if (stored.path !== path || stored.requestHash !== requestHash) {
+      throw new DomainError(
+        "CONFLICT",
+        "This Idempotency-Key was already used for another request",
+        {
+          "Idempotency-Key": ["was already used for another request"],
+        },
+      );
+    }
+    return {
+      marker: middlewareMarker,
+      ok: true as const,
+      data: superjson.deserialize(stored.response as Parameters<typeof superjson.deserialize>[0]),
+      ctx: undefined,
+    };
+  }
+  const result = await next();
+  if (result.ok) {
+    await tx.insert(k).values({
+      agencyId: user.agencyId,
+      userId: user.id,
+      key,
+      path,
+      requestHash,
+      response: superjson.serialize(result.data),
+    });
+  }
+  return result;
+});
+
 /** Checks the role before any transaction opens; no roles means any signed-in user. */
 function forRoles(...roles: Role[]) {
   return publicProcedure
@@ -147,7 +264,8 @@ function forRoles(...roles: Role[]) {
       }
       return next();
     })
-    .use(inTenant);
+    .use(inTenant)
+    .use(idempotent);
 }
 
 export const protectedProcedure = forRoles();

@@ -33,7 +33,12 @@ export async function startWorker(options: WorkerOptions) {
   });
   boss.on("error", (error) => log.error({ err: error.message }, "queue error"));
   await boss.start();
-  const app = createDb(options.appUrl, { max: (options.concurrency ?? 2) + 2 });
+  // A delivery holds its transaction open while the SMTP server answers (up to ~50 s).
+  const app = createDb(options.appUrl, {
+    max: (options.concurrency ?? 2) + 2,
+    idleInTransactionTimeoutMs: 120_000,
+    statementTimeoutMs: 120_000,
+  });
   const owner = createDb(options.ownerUrl, { max: 1 });
   const transport = createTransport(options.smtpUrl);
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 };

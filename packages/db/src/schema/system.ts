@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
   uuid,
@@ -144,5 +145,30 @@ export const dataRequests = pgTable(
     index("data_requests_candidate_idx").on(t.agencyId, t.candidateId),
     index("data_requests_status_idx").on(t.agencyId, t.status),
     index("data_requests_requested_by_idx").on(t.agencyId, t.requestedById),
+  ],
+);
+
+// A mutation sent with an Idempotency-Key header: the same key again (a retry) gets the stored
+// answer instead of a second change; the same key with another request is refused. Kept a day.
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    agencyId: agencyId(),
+    userId: uuid().notNull(),
+    key: text().notNull(),
+    /** The procedure and a SHA-256 of its input: a reused key must come with the same request. */
+    path: text().notNull(),
+    requestHash: text().notNull(),
+    /** The answer, superjson-serialised, written in the same transaction as the change. */
+    response: jsonb().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agencyId, t.userId, t.key] }),
+    foreignKey({
+      columns: [t.agencyId, t.userId],
+      foreignColumns: [users.agencyId, users.id],
+    }).onDelete("cascade"),
+    index("idempotency_keys_created_idx").on(t.agencyId, t.createdAt),
   ],
 );

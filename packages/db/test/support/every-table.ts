@@ -96,7 +96,22 @@ export async function fillEveryTable(db: Database, f: AgencyFixture): Promise<vo
     await tx
       .insert(s.notifications)
       .values({ agencyId, userId: users.candidateA.id, kind: "test", title: "Hello" });
-    await tx.insert(s.outbox).values({ agencyId, topic: "test", payload: { ok: true } });
+    const message = first(
+      await tx
+        .insert(s.outbox)
+        .values({ agencyId, topic: "test", payload: { ok: true } })
+        .returning(),
+    );
+    await tx.insert(s.mailMessages).values({
+      agencyId,
+      outboxId: message.id,
+      userId: users.candidateA.id,
+      toAddress: users.candidateA.email,
+      subject: "New feedback",
+      textBody: "You have new feedback.",
+      htmlBody: "<p>You have new feedback.</p>",
+      transport: "dev",
+    });
     await tx
       .insert(s.auditEvents)
       .values({ agencyId, actorId: users.admin.id, action: "test", entityType: "agency" });
@@ -105,6 +120,14 @@ export async function fillEveryTable(db: Database, f: AgencyFixture): Promise<vo
       candidateId: f.candidates.a,
       kind: "export",
       requestedById: users.candidateA.id,
+    });
+    await tx.insert(s.idempotencyKeys).values({
+      agencyId,
+      userId: users.consultant.id,
+      key: `key-${crypto.randomUUID()}`,
+      path: "pipeline.createClient",
+      requestHash: "0".repeat(64),
+      response: { json: { id: "stored" } },
     });
   });
 }

@@ -103,6 +103,10 @@ export async function purgeExpired({
         ), m as (
           delete from mail_messages where created_at < ${setting.cutoff.toISOString()}::timestamptz
           returning 1
+        ), k as (
+          -- Idempotency keys protect retries, which come within minutes: a day is plenty.
+          delete from idempotency_keys
+          where created_at < ${now.toISOString()}::timestamptz - interval '1 day'
         )
         select (select count(*) from n)::int as notifications, (select count(*) from o)::int as outbox,
                (select count(*) from m)::int as mail`);
