@@ -2,13 +2,14 @@
 // and a session that is re-checked against the database on every request.
 import { type GetSession, logger, type Session } from "@debrief/api";
 import { getDb } from "@debrief/db";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import type { NextRequest } from "next/server";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { authEnv } from "./env";
 import { type Portal, portalRoles } from "./portals";
 import { checkCredentials } from "./sign-in";
-import { sessionFor } from "./users";
+import { revokeSession, sessionFor } from "./users";
 
 export {
   type AcceptInvitationState,
@@ -27,17 +28,69 @@ export class RateLimited extends CredentialsSignin {
   code = "rate_limited";
 }
 
-export function createAuth(portal: Portal) {
-  const env = authEnv();
-  const allowed = portalRoles[portal];
-  const cookie = (name: string, httpOnly = true) => ({
-    name: `debrief-${portal}.${name}`,
-    options: { httpOnly, sameSite: "lax" as const, path: "/", secure: env.AUTH_SECURE_COOKIES },
-  });
+export type AuthSettings = { AUTH_SECRET: string; AUTH_SECURE_COOKIES: boolean };
 
-  const nextAuth = NextAuth({
+/**
+ * The portal's cookies: its own names (the portals share a host in development and cookies ignore
+ * ports), HttpOnly and SameSite=Lax always. `Secure` is forced by AUTH_SECURE_COOKIES; otherwise it
+ * is left to Auth.js, which sets it whenever the request is https (directly or by
+ * X-Forwarded-Proto), so a deployment behind TLS never sends the session over plain http.
+ */
+export function sessionCookies(portal: Portal, forceSecure: boolean) {
+  const cookie = (name: string) => ({
+    name: `debrief-${portal}.${name}`,
+    options: {
+      httpOnly: true,
+      sameSite: "lax" as const,
+      path: "/",
+      // Undefined leaves Auth.js's own choice (https → Secure) in place.
+      ...(forceSecure ? { secure: true } : {}),
+    },
+  });
+  return {
+    sessionToken: cookie("session-token"),
+    callbackUrl: cookie("callback-url"),
+    csrfToken: cookie("csrf-token"),
+  };
+}
+
+/**
+ * The token carries the user id and nothing else that matters: role, agency and status are read
+ * from the database on every request (getSession → sessionFor). Identity is set once, at sign-in;
+ * an `update` trigger (POST /api/auth/session with any `data`) can never change it.
+ */
+export const authCallbacks = {
+  jwt({ token, user }) {
+    // At sign-in only: the user and a session id that signing out revokes (revoked_sessions).
+    if (user?.id) {
+      token.sub = user.id;
+      token.sid = crypto.randomUUID();
+    }
+    return token;
+  },
+  session({ session, token }) {
+    if (token.sub) session.user.id = token.sub;
+    if (typeof token.sid === "string") (session as { sid?: string }).sid = token.sid;
+    return session;
+  },
+} satisfies NextAuthConfig["callbacks"];
+
+/** Signing out revokes the session id at once: a copy of the token is worth nothing after it. */
+export const authEvents = {
+  async signOut(message) {
+    const token = "token" in message ? message.token : null;
+    if (typeof token?.sid !== "string") return;
+    const expires = typeof token.exp === "number" ? new Date(token.exp * 1000) : new Date();
+    await revokeSession(getDb(), token.sid, expires);
+  },
+} satisfies NextAuthConfig["events"];
+
+/** The whole next-auth configuration of a portal: what createAuth runs and the tests exercise. */
+export function authConfig(portal: Portal, env: AuthSettings = authEnv()): NextAuthConfig {
+  return {
     secret: env.AUTH_SECRET,
     trustHost: true,
+    useSecureCookies: env.AUTH_SECURE_COOKIES || undefined,
     // A refused sign-in is an expected answer, not an error worth a stack trace in the logs.
     logger: {
       error: (error) => {
@@ -49,12 +102,7 @@ export function createAuth(portal: Portal) {
     },
     session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
     pages: { signIn: "/sign-in" },
-    // The portals share a host in development and cookies ignore ports: each needs its own names.
-    cookies: {
-      sessionToken: cookie("session-token"),
-      callbackUrl: cookie("callback-url"),
-      csrfToken: cookie("csrf-token"),
-    },
+    cookies: sessionCookies(portal, env.AUTH_SECURE_COOKIES),
     providers: [
       Credentials({
         credentials: {
@@ -69,24 +117,49 @@ export function createAuth(portal: Portal) {
         },
       }),
     ],
-    callbacks: {
-      // Identity is set once, at sign-in; an `update` trigger can never change it.
-      jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
-        return token;
-      },
-      session({ session, token }) {
-        if (token.sub) session.user.id = token.sub;
-        return session;
-      },
-    },
-  });
+    callbacks: authCallbacks,
+    events: authEvents,
+  };
+}
+
+export const RATE_LIMITED_MESSAGE =
+  "Too many sign-in attempts. Please wait 15 minutes and try again.";
+
+/**
+ * The sign-in form is a server action, which always answers 200 with the form's state (the message
+ * above). A client posting straight to /api/auth/callback/credentials would get Auth.js's redirect
+ * to /sign-in?error=CredentialsSignin&code=rate_limited; it gets a plain 429 instead.
+ */
+export function withRateLimitStatus(handler: (req: NextRequest) => Promise<Response>) {
+  return async (req: NextRequest): Promise<Response> => {
+    const res = await handler(req);
+    let target = res.headers.get("location");
+    if (!target && req.headers.has("x-auth-return-redirect")) {
+      target = ((await res.clone().json()) as { url?: string } | null)?.url ?? null;
+    }
+    if (!target?.includes("code=rate_limited")) return res;
+    return Response.json(
+      { error: "rate_limited", message: RATE_LIMITED_MESSAGE },
+      { status: 429, headers: { "retry-after": "900", "cache-control": "no-store" } },
+    );
+  };
+}
+
+export function createAuth(portal: Portal) {
+  const allowed = portalRoles[portal];
+  const nextAuth = NextAuth(authConfig(portal));
 
   /** The signed-in user as the database says now: a disabled user or a role change is out at once. */
   const getSession: GetSession = cache(async (): Promise<Session | null> => {
-    const jwt = await nextAuth.auth();
-    return sessionFor(getDb(), jwt?.user?.id, allowed);
+    const jwt = (await nextAuth.auth()) as { user?: { id?: string }; sid?: string } | null;
+    // A token without a session id predates revocation: it must sign in again.
+    if (!jwt?.sid) return null;
+    return sessionFor(getDb(), jwt.user?.id, allowed, jwt.sid);
   });
 
-  return { ...nextAuth, getSession };
+  const handlers = {
+    GET: nextAuth.handlers.GET,
+    POST: withRateLimitStatus(nextAuth.handlers.POST),
+  };
+  return { ...nextAuth, handlers, getSession };
 }

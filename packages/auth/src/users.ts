@@ -1,4 +1,5 @@
-// The two look-ups that happen before a tenant is known, through SECURITY DEFINER functions.
+// The look-ups that happen before a tenant is known (through SECURITY DEFINER functions), and
+// revoking a signed-out session.
 import type { Session } from "@debrief/api";
 import { type Database, sql } from "@debrief/db";
 import type { Role, UserStatus } from "@debrief/validators";
@@ -26,9 +27,29 @@ export async function userByEmail(db: Database, email: string): Promise<AuthUser
   return rows[0];
 }
 
-export async function sessionUser(db: Database, id: string): Promise<SessionRow | undefined> {
-  const rows = await db.execute<SessionRow>(sql`select * from debrief_session_user(${id}::uuid)`);
+/** The user behind a session, unless that session was signed out (one round trip either way). */
+export async function sessionUser(
+  db: Database,
+  id: string,
+  sessionId?: string,
+): Promise<SessionRow | undefined> {
+  const rows = await db.execute<SessionRow>(
+    sessionId
+      ? sql`select u.* from debrief_session_user(${id}::uuid) u
+            where not exists (select 1 from revoked_sessions r where r.session_id = ${sessionId}::uuid)`
+      : sql`select * from debrief_session_user(${id}::uuid)`,
+  );
   return rows[0];
+}
+
+/** Records a signed-out session until its token would have expired, and forgets expired ones. */
+export async function revokeSession(db: Database, sessionId: string, expiresAt: Date) {
+  if (!z.uuid().safeParse(sessionId).success) return;
+  await db.execute(sql`
+    with gone as (delete from revoked_sessions where expires_at < now())
+    insert into revoked_sessions (session_id, expires_at)
+    values (${sessionId}::uuid, ${expiresAt.toISOString()}::timestamptz)
+    on conflict do nothing`);
 }
 
 /**
@@ -40,9 +61,12 @@ export async function sessionFor(
   db: Database,
   id: string | undefined,
   allowed: readonly Role[],
+  /** The token's session id: a signed-out session is no session. */
+  sessionId?: string,
 ): Promise<Session | null> {
   if (!id || !z.uuid().safeParse(id).success) return null;
-  const row = await sessionUser(db, id);
+  if (sessionId !== undefined && !z.uuid().safeParse(sessionId).success) return null;
+  const row = await sessionUser(db, id, sessionId);
   if (row?.status !== "active" || !allowed.includes(row.role)) return null;
   return {
     user: {

@@ -15,7 +15,8 @@ const appRole = decodeURIComponent(new URL(inject("appUrl")).username);
 
 // Tables with no agency_id, on purpose: agencies is the tenant itself (own policy on id), and
 // login_attempts is written before anyone knows the agency.
-const NOT_TENANT_TABLES = ["agencies", "login_attempts"];
+// The tenant itself, sign-in throttling (before any tenant is known) and signed-out session ids.
+const NOT_TENANT_TABLES = ["agencies", "login_attempts", "revoked_sessions"];
 
 let a: AgencyFixture;
 let b: AgencyFixture;
@@ -315,7 +316,7 @@ describe("the catalog", () => {
       order by 1`);
   }
 
-  it("has no public table without agency_id except the tenant itself and sign-in throttling", async () => {
+  it("has no public table without agency_id except the tenant, sign-in throttling and revoked sessions", async () => {
     const all = (await security()).map((t) => t.name);
     expect(all.filter((t) => !tenantTables.includes(t))).toEqual(NOT_TENANT_TABLES);
   });

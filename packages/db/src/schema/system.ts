@@ -172,3 +172,15 @@ export const idempotencyKeys = pgTable(
     index("idempotency_keys_created_idx").on(t.agencyId, t.createdAt),
   ],
 );
+
+// Sessions ended by signing out. A session token stays cryptographically valid until it expires,
+// so its id is kept here until then and every request checks it. Not a tenant table: it holds
+// random ids and expiry times only.
+export const revokedSessions = pgTable(
+  "revoked_sessions",
+  {
+    sessionId: uuid().primaryKey(),
+    expiresAt: at().notNull(),
+  },
+  (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
+);
