@@ -10,9 +10,18 @@
 // production the session comes from createAuth(portal).getSession (packages/auth), which
 // re-reads the user through debrief_session_user on every request and returns null unless the
 // status is active. The disabled persona is therefore the session that function produces for a
-// disabled user, reproduced below by `productionSession` (same lookup, same rule): none, so every
-// call is UNAUTHORIZED. packages/auth/test/users.test.ts checks that the lookup reports the
-// status, including right after a user is disabled.
+// disabled user, built below by `productionSession` (packages/auth's own sessionFor, the function
+// getSession calls): none, so every call is UNAUTHORIZED. packages/auth/test/users.test.ts checks
+// that the lookup reports the status, including right after a user is disabled.
+//
+// Sessions that predate a role change, built the same way. The cookie carries the user id only;
+// role and agency are re-read on every request, and a role that does not belong to the portal
+// gives no session. roleChangedUser: a candidate-portal cookie of a user who has since become a
+// consultant → no session, UNAUTHORIZED everywhere. That persona cannot reach an admin procedure,
+// so demotedAdmin covers the staff side: an admin's cookie after admin.users.changeRole made them
+// a consultant → a consultant's session (the cookie's admin role counts for nothing), so every
+// admin.* procedure is FORBIDDEN and the rest answer as for consultant2 (a consultant who is not
+// the author).
 import { schema as s, sql } from "@debrief/db";
 import {
   type AgencyFixture,
@@ -22,10 +31,14 @@ import {
   createFeedback,
   createInterview,
   createJob,
+  createUser,
   type FixtureUser,
 } from "@debrief/db/factories";
 import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// The portals' own session lookup (packages/auth), not a copy of its rule.
+import { type Portal, portalRoles } from "../../auth/src/portals";
+import { sessionFor } from "../../auth/src/users";
 import { appRouter } from "../src/root";
 import { adminAuditMatrix } from "./authz/admin-audit";
 import { adminDataRequestsMatrix } from "./authz/admin-data-requests";
@@ -33,6 +46,7 @@ import { adminMailMatrix } from "./authz/admin-mail";
 import { adminReportsMatrix } from "./authz/admin-reports";
 import { adminSettingsMatrix } from "./authz/admin-settings";
 import { adminUsersMatrix } from "./authz/admin-users";
+import { candidateCallable } from "./authz/candidate-callable";
 import { notificationPreferencesMatrix } from "./authz/notification-preferences";
 import {
   candidateList,
@@ -484,7 +498,12 @@ const matrix: Record<string, Entry> = {
       return { feedbackId: submitted.id, version: submitted.version };
     },
     // The consultant wrote it: approving needs somebody else.
-    expect: { ...staffRecord, consultant: "FORBIDDEN" },
+    expect: {
+      ...staffRecord,
+      consultant: "FORBIDDEN",
+      consultant2: "allow", // not the author: anyone but the author may approve
+      demotedAdmin: "allow", // a consultant now, and not the author
+    },
     unchanged: async (_, input) => {
       expect(await feedbackState(idOf(input, "feedbackId"))).toMatchObject({
         status: "in_review",
@@ -501,7 +520,12 @@ const matrix: Record<string, Entry> = {
         comment: "Please add an example.",
       };
     },
-    expect: { ...staffRecord, consultant: "FORBIDDEN" },
+    expect: {
+      ...staffRecord,
+      consultant: "FORBIDDEN",
+      consultant2: "allow", // not the author: any other reviewer may send it back
+      demotedAdmin: "allow", // a consultant now, and not the author
+    },
     unchanged: async (_, input) => {
       expect(await feedbackState(idOf(input, "feedbackId"))).toMatchObject({
         status: "in_review",
@@ -694,18 +718,71 @@ const matrix: Record<string, Entry> = {
 };
 
 /**
- * The disabled persona's session, as production would build it: the user re-read through the
- * SECURITY DEFINER lookup, and no session unless active (createAuth's getSession rule).
+ * The session a portal builds from a cookie naming this user: createAuth's getSession runs
+ * sessionFor (the user re-read through the SECURITY DEFINER lookup, revoked sessions checked; no
+ * session unless active and of one of the portal's roles). The cookie's own idea of the user —
+ * its role included — plays no part: only the id is passed on.
  */
-async function productionSession(user: FixtureUser): Promise<FixtureUser | null> {
-  const [row] = await app.execute<{ status: string }>(
-    sql`select status::text as status from debrief_session_user(${user.id}::uuid)`,
+async function productionSession(user: FixtureUser, portal: Portal): Promise<FixtureUser | null> {
+  const session = await sessionFor(app, user.id, portalRoles[portal], crypto.randomUUID());
+  return session?.user ?? null;
+}
+
+/**
+ * A user of the home agency who signed in to the candidate portal as a candidate and has since
+ * been made a consultant. The product refuses that change (admin.users.changeRole never makes a
+ * candidate staff), so it is made in the database, as a data fix would: the lookup must hold even so.
+ */
+async function roleChangedCandidate(f: AgencyFixture): Promise<FixtureUser> {
+  const tag = unique();
+  const user = await asAgency(app, f.users.admin, async (tx) => {
+    const row = await createUser(tx, f.agencyId, {
+      email: `matrix-role-changed-${tag}@example.test`,
+      name: `Matrix Role Changed ${tag}`,
+      role: "candidate",
+      passwordHash: "!matrix-cannot-sign-in",
+    });
+    await createCandidate(tx, f.agencyId, {
+      name: row.name,
+      email: row.email,
+      ownerId: f.users.consultant.id,
+      userId: row.id,
+    });
+    return row;
+  });
+  await owner.execute(sql`update users set role = 'consultant' where id = ${user.id}::uuid`);
+  // What the cookie was issued for: a candidate of the agency.
+  const { id, name, email } = user;
+  return { id, name, email, role: "candidate", agencyId: f.agencyId, agencyName: f.agencyName };
+}
+
+/** An admin of the home agency, demoted to consultant through the product after signing in. */
+async function demotedAdminOf(f: AgencyFixture): Promise<FixtureUser> {
+  const tag = unique();
+  const user = await asAgency(app, f.users.admin, (tx) =>
+    createUser(tx, f.agencyId, {
+      email: `matrix-demoted-${tag}@example.test`,
+      name: `Matrix Demoted ${tag}`,
+      role: "admin",
+      passwordHash: "!matrix-cannot-sign-in",
+    }),
   );
-  return row?.status === "active" ? user : null;
+  await callerFor(app, f.users.admin).admin.users.changeRole({
+    userId: user.id,
+    role: "consultant",
+  });
+  // What the cookie was issued for: an admin of the agency.
+  const { id, name, email } = user;
+  return { id, name, email, role: "admin", agencyId: f.agencyId, agencyName: f.agencyName };
 }
 
 let scenario: Scenario;
 let sessions: Record<Persona, FixtureUser | null>;
+/** The stale cookies' users and the sessions production builds from them, for the checks below. */
+let stale: {
+  roleChanged: { cookie: FixtureUser; asStaff: FixtureUser | null };
+  demoted: { cookie: FixtureUser };
+};
 /** Ids each persona must never see in an allowed answer. */
 let unseen: Record<Persona, string[]>;
 
@@ -713,17 +790,42 @@ beforeAll(async () => {
   const home = await createAgencyFixture(app, { label: "Matrix" });
   const foreign = await createAgencyFixture(app, { label: "Matrix Foreign" });
   scenario = { home, foreign };
-  const disabled = await productionSession(home.users.disabledConsultant);
+  const disabled = await productionSession(home.users.disabledConsultant, "consultant");
+  const roleChanged = await roleChangedCandidate(home);
+  const demoted = await demotedAdminOf(home);
+  stale = {
+    roleChanged: {
+      cookie: roleChanged,
+      asStaff: await productionSession(roleChanged, "consultant"),
+    },
+    demoted: { cookie: demoted },
+  };
+  // A notice for the record's consultant alone: no other persona may find it in an answer.
+  const [coraNotice] = await asAgency(app, home.users.consultant, (tx) =>
+    tx
+      .insert(s.notifications)
+      .values({
+        agencyId: home.agencyId,
+        userId: home.users.consultant.id,
+        kind: "test",
+        title: "Matrix: for Cora only",
+      })
+      .returning({ id: s.notifications.id }),
+  );
+  if (!coraNotice) throw new Error("no notification");
   sessions = {
     anonymous: null,
     candidateOfRecord: home.users.candidateA,
     otherCandidate: home.users.candidateB,
     consultant: home.users.consultant,
+    consultant2: home.users.consultant2,
     admin: home.users.admin,
     foreignConsultant: foreign.users.consultant,
     foreignAdmin: foreign.users.admin,
     foreignCandidate: foreign.users.candidateA,
     disabledUser: disabled,
+    roleChangedUser: await productionSession(roleChanged, "candidate"),
+    demotedAdmin: await productionSession(demoted, "consultant"),
   };
   const homeIds = [
     home.agencyId,
@@ -733,21 +835,27 @@ beforeAll(async () => {
     home.feedback.publishedB.id,
     ...home.competencies.map((c) => c.id),
     ...home.reasons.map((r) => r.id),
+    coraNotice.id,
   ];
   unseen = {
     anonymous: [],
     candidateOfRecord: [
+      coraNotice.id,
       home.feedback.draft.id,
       home.feedback.publishedB.id,
       foreign.feedback.published.id,
     ],
-    otherCandidate: [home.feedback.published.id, home.feedback.draft.id],
+    otherCandidate: [coraNotice.id, home.feedback.published.id, home.feedback.draft.id],
     consultant: [foreign.agencyId, ...Object.values(foreign.interviews)],
-    admin: [foreign.agencyId, ...Object.values(foreign.interviews)],
+    // Cora's own notice is hers: the second consultant, the admin and the demoted admin see none.
+    consultant2: [coraNotice.id, foreign.agencyId, ...Object.values(foreign.interviews)],
+    admin: [coraNotice.id, foreign.agencyId, ...Object.values(foreign.interviews)],
     foreignConsultant: homeIds,
     foreignAdmin: homeIds,
     foreignCandidate: homeIds,
     disabledUser: [],
+    roleChangedUser: [],
+    demotedAdmin: [coraNotice.id, foreign.agencyId, ...Object.values(foreign.interviews)],
   };
 });
 
@@ -762,6 +870,26 @@ describe("the matrix", () => {
 
   it("models the disabled user as production does: no session", () => {
     expect(sessions.disabledUser).toBeNull();
+  });
+
+  it("models a candidate-portal cookie of a user now a consultant as production does: no session", () => {
+    expect(stale.roleChanged.cookie.role).toBe("candidate");
+    expect(sessions.roleChangedUser).toBeNull();
+    // Not a dead account: the same lookup gives them a consultant's session on the staff portal.
+    expect(stale.roleChanged.asStaff).toMatchObject({
+      id: stale.roleChanged.cookie.id,
+      role: "consultant",
+    });
+  });
+
+  it("models an admin's cookie after their demotion as production does: a consultant's session", () => {
+    expect(stale.demoted.cookie.role).toBe("admin");
+    expect(sessions.demotedAdmin).toEqual({ ...stale.demoted.cookie, role: "consultant" });
+  });
+
+  it("lists in authz/candidate-callable.ts exactly the procedures candidate A is allowed", () => {
+    const allowed = procedures.filter((p) => matrix[p]?.expect.candidateOfRecord === "allow");
+    expect([...candidateCallable].sort()).toEqual(allowed);
   });
 
   const cells = procedures.flatMap((path) => {
@@ -786,6 +914,52 @@ describe("the matrix", () => {
     }
     expect(result.ok ? "allow" : result.error.code).toBe(outcome);
     await entry.unchanged?.(scenario, input);
+  });
+});
+
+// The second consultant may review what the first one wrote; they may not review what they sent
+// for review themselves. Otherwise, in an agency that requires approval, Cal could rewrite any
+// draft Cora started, submit it and approve it: his own text published with nobody else's eyes on it.
+describe("approval needs a second person", () => {
+  it("whoever submitted feedback for review cannot approve it or send it back, author or not", async () => {
+    const { home } = scenario;
+    const draft = await freshFeedback(home, "draft");
+    const cal = callerFor(app, home.users.consultant2);
+    const saved = await cal.feedback.saveDraft({
+      interviewId: draft.interviewId,
+      version: draft.version,
+      summary: "Rewritten by Cal",
+      items: [{ lens: "skills_experience", kind: "strength", detail: "Cal's own words." }],
+    });
+    const submitted = await cal.feedback.submitForReview({
+      feedbackId: draft.id,
+      version: saved.version,
+    });
+    const review = { feedbackId: draft.id, version: submitted.version };
+    await expect(cal.feedback.approve(review)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(cal.feedback.sendBack({ ...review, comment: "Mine" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    // Cora started it and cannot approve it either; the admin, a third person, can.
+    const cora = callerFor(app, home.users.consultant);
+    await expect(cora.feedback.approve(review)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await feedbackState(draft.id)).toMatchObject({ status: "in_review" });
+    await callerFor(app, home.users.admin).feedback.approve(review);
+    expect(await feedbackState(draft.id)).toMatchObject({ status: "published" });
+  });
+
+  it("the submitter does not find it among the feedback awaiting their approval", async () => {
+    // An agency of its own: the dashboard lists the ten oldest, and the matrix submits many.
+    const home = await createAgencyFixture(app, { label: "Matrix Review" });
+    const draft = await freshFeedback(home, "draft");
+    const cal = callerFor(app, home.users.consultant2);
+    await cal.feedback.submitForReview({ feedbackId: draft.id, version: draft.version });
+    const waiting = (who: FixtureUser) =>
+      callerFor(app, who)
+        .dashboard.overview()
+        .then((o) => o.awaitingApproval.map((f) => f.interviewId));
+    expect(await waiting(home.users.consultant2)).not.toContain(draft.interviewId);
+    expect(await waiting(home.users.admin)).toContain(draft.interviewId);
   });
 });
 

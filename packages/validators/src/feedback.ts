@@ -121,6 +121,8 @@ export const editorOutput = z.object({
       updatedAt: z.date(),
       authorId: z.uuid(),
       authorName: z.string(),
+      /** Also who submitted it for review: neither author nor submitter may approve. */
+      lastEditedById: z.uuid().nullable(),
       lastEditedByName: z.string().nullable(),
       approverName: z.string().nullable(),
       reviewComment: z.string().nullable(),

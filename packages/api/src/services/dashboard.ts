@@ -1,5 +1,5 @@
 // The consultant's day at a glance: drafts, approvals, candidates' questions, goal progress.
-import { aliasedTable, and, desc, eq, gt, isNull, ne, schema as s, sql } from "@debrief/db";
+import { aliasedTable, and, desc, eq, gt, isNull, ne, or, schema as s, sql } from "@debrief/db";
 import type { ProtectedContext } from "../trpc";
 
 const DAY = 86_400_000;
@@ -40,7 +40,15 @@ export async function overview({ ctx }: { ctx: ProtectedContext }) {
     .innerJoin(s.candidates, eq(s.candidates.id, s.interviews.candidateId))
     .innerJoin(s.jobs, eq(s.jobs.id, s.interviews.jobId))
     .innerJoin(author, eq(author.id, s.feedback.authorId))
-    .where(and(eq(s.feedback.status, "in_review"), ne(s.feedback.authorId, me), live))
+    .where(
+      and(
+        eq(s.feedback.status, "in_review"),
+        ne(s.feedback.authorId, me),
+        // Nor what I submitted myself: approval is for a second person (see feedback.approve).
+        or(isNull(s.feedback.lastEditedById), ne(s.feedback.lastEditedById, me)),
+        live,
+      ),
+    )
     .orderBy(s.feedback.submittedAt)
     .limit(10);
 

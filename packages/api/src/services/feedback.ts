@@ -131,6 +131,7 @@ export async function getEditor({
           updatedAt: fb.updatedAt,
           authorId: fb.authorId,
           authorName: fb.author.name,
+          lastEditedById: fb.lastEditedById,
           lastEditedByName: fb.lastEditedBy?.name ?? null,
           approverName: fb.approver?.name ?? null,
           reviewComment: fb.reviewComment,
@@ -466,6 +467,14 @@ async function loadForReview(
     throw new DomainError(
       "FORBIDDEN",
       "You wrote this feedback: another consultant or an admin must review it",
+    );
+  }
+  // Submitting stamps the submitter as its last editor, and nobody edits it while in review: who
+  // sent it (someone else's draft, perhaps rewritten) is not the second person either.
+  if (fb.lastEditedById === ctx.user.id) {
+    throw new DomainError(
+      "FORBIDDEN",
+      "You submitted this feedback: another consultant or an admin must review it",
     );
   }
   return loaded;

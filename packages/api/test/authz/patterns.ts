@@ -2,16 +2,29 @@
 import type { Database } from "@debrief/db";
 import type { AgencyFixture } from "@debrief/db/factories";
 
+/**
+ * Who calls. The record is candidate A's (candidateOfRecord), handled by consultant Cora
+ * (consultant), who owns candidate A and B and wrote all of their feedback. consultant2 is another
+ * consultant of the same agency (Cal): staff work is agency-wide, so Cal may do what Cora may,
+ * except where the rule is about the author (approval is for anyone but the author). The last three
+ * are sessions as production builds them from a cookie that has gone stale (see
+ * authorization.test.ts): disabledUser (a disabled consultant: no session), roleChangedUser (a
+ * candidate-portal cookie of a user who is now a consultant: no candidate session) and demotedAdmin
+ * (an admin's cookie after their demotion to consultant: a consultant's session, not the author).
+ */
 export const personas = [
   "anonymous",
   "candidateOfRecord",
   "otherCandidate",
   "consultant",
+  "consultant2",
   "admin",
   "foreignConsultant",
   "foreignAdmin",
   "foreignCandidate",
   "disabledUser",
+  "roleChangedUser",
+  "demotedAdmin",
 ] as const;
 export type Persona = (typeof personas)[number];
 export type Denial = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
@@ -32,11 +45,14 @@ export const staffOnlyList: Record<Persona, Outcome> = {
   candidateOfRecord: "FORBIDDEN",
   otherCandidate: "FORBIDDEN",
   consultant: "allow",
+  consultant2: "allow", // staff work is agency-wide, not the record consultant's alone
   admin: "allow",
   foreignConsultant: "allow", // their own agency's list; the leak check below applies
   foreignAdmin: "allow",
   foreignCandidate: "FORBIDDEN",
   disabledUser: "UNAUTHORIZED",
+  roleChangedUser: "UNAUTHORIZED",
+  demotedAdmin: "allow", // now a consultant of the agency: staff work stays open to them
 };
 export const staffRecord: Record<Persona, Outcome> = {
   ...staffOnlyList,
@@ -48,11 +64,14 @@ export const candidateList: Record<Persona, Outcome> = {
   candidateOfRecord: "allow",
   otherCandidate: "allow", // their own inbox; the leak check below applies
   consultant: "FORBIDDEN",
+  consultant2: "FORBIDDEN",
   admin: "FORBIDDEN",
   foreignConsultant: "FORBIDDEN",
   foreignAdmin: "FORBIDDEN",
   foreignCandidate: "allow",
   disabledUser: "UNAUTHORIZED",
+  roleChangedUser: "UNAUTHORIZED",
+  demotedAdmin: "FORBIDDEN",
 };
 export const candidateRecord: Record<Persona, Outcome> = {
   ...candidateList,
@@ -66,11 +85,14 @@ export const signedIn: Record<Persona, Outcome> = {
   candidateOfRecord: "allow",
   otherCandidate: "allow",
   consultant: "allow",
+  consultant2: "allow",
   admin: "allow",
   foreignConsultant: "allow",
   foreignAdmin: "allow",
   foreignCandidate: "allow",
   disabledUser: "UNAUTHORIZED",
+  roleChangedUser: "UNAUTHORIZED",
+  demotedAdmin: "allow",
 };
 /** One record that belongs to candidate A's user alone: everyone else finds nothing. */
 export const ownRecordOfCandidate: Record<Persona, Outcome> = {
@@ -78,11 +100,14 @@ export const ownRecordOfCandidate: Record<Persona, Outcome> = {
   candidateOfRecord: "allow",
   otherCandidate: "NOT_FOUND",
   consultant: "NOT_FOUND",
+  consultant2: "NOT_FOUND",
   admin: "NOT_FOUND",
   foreignConsultant: "NOT_FOUND",
   foreignAdmin: "NOT_FOUND",
   foreignCandidate: "NOT_FOUND",
   disabledUser: "UNAUTHORIZED",
+  roleChangedUser: "UNAUTHORIZED",
+  demotedAdmin: "NOT_FOUND",
 };
 
 /** Admin-only procedures on the admin's own agency (the leak check applies to foreign admins). */
@@ -91,11 +116,15 @@ export const adminOnlyList: Record<Persona, Outcome> = {
   candidateOfRecord: "FORBIDDEN",
   otherCandidate: "FORBIDDEN",
   consultant: "FORBIDDEN",
+  consultant2: "FORBIDDEN",
   admin: "allow",
   foreignConsultant: "FORBIDDEN",
   foreignAdmin: "allow",
   foreignCandidate: "FORBIDDEN",
   disabledUser: "UNAUTHORIZED",
+  roleChangedUser: "UNAUTHORIZED",
+  // Their cookie still says admin; the session production builds says consultant.
+  demotedAdmin: "FORBIDDEN",
 };
 /** Admin-only procedures on one record of the home agency: another agency's admin finds nothing. */
 export const adminRecord: Record<Persona, Outcome> = {

@@ -74,7 +74,9 @@ export function FeedbackEditor({ interviewId }: { interviewId: string }) {
   const isDraft = status === "draft";
   const isPublished = status === "published";
   const editable = (isDraft || isPublished) && !conflict;
-  const canReview = status === "in_review" && fb?.authorId !== data.me;
+  // The author and whoever submitted it never review it (the API refuses them too).
+  const canReview =
+    status === "in_review" && fb?.authorId !== data.me && fb?.lastEditedById !== data.me;
 
   const toForm = (source: typeof fb): EditorForm => ({
     summary: source?.summary ?? "",

@@ -1,0 +1,33 @@
+// The procedures a candidate may call: in the authorization matrix, those whose candidate-of-record
+// cell is "allow" (authorization.test.ts fails when this list and the matrix disagree). The output
+// allowlist test (output-allowlist.test.ts) holds their answers to a candidate's field allowlist.
+export const candidateCallable = [
+  "insights.patterns",
+  "insights.prepare",
+  "journal.create",
+  "journal.list",
+  "journal.options",
+  "journal.remove",
+  "journal.update",
+  "myData.export",
+  "myData.requestErasure",
+  "myData.requests",
+  "myFeedback.acknowledge",
+  "myFeedback.ask",
+  "myFeedback.byId",
+  "myFeedback.list",
+  "myFeedback.markRead",
+  "myFeedback.respond",
+  "notification.emailPreferences",
+  "notification.list",
+  "notification.markAllRead",
+  "notification.markRead",
+  "notification.setEmailPreference",
+  "plan.addStep",
+  "plan.createGoalFromItem",
+  "plan.list",
+  "plan.removeStep",
+  "plan.setGoalStatus",
+  "plan.toggleStep",
+  "plan.updateGoal",
+] as const;
