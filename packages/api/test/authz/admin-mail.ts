@@ -61,6 +61,7 @@ export const adminMailMatrix: MatrixFragment = ({ app, owner }) => {
       expect: adminRecord,
     },
     "admin.mail.queue": { input: async () => undefined, expect: adminOnlyList },
+    "admin.mail.counts": { input: async () => undefined, expect: adminOnlyList },
     "admin.mail.retry": {
       input: async ({ home }) => ({ outboxId: await freshParked(home) }),
       expect: adminRecord,

@@ -100,10 +100,13 @@ export type MailQueueRow = z.infer<typeof mailQueueRow>;
 /** At most this many undelivered messages are listed; the counts cover them all. */
 export const MAIL_QUEUE_LIMIT = 100;
 
+export const mailQueueCounts = z.object({ waiting: z.int(), failing: z.int(), parked: z.int() });
+export type MailQueueCounts = z.infer<typeof mailQueueCounts>;
+
 export const mailQueueOutput = z.object({
   /** Parked first, then the oldest first. */
   rows: z.array(mailQueueRow),
-  counts: z.object({ waiting: z.int(), failing: z.int(), parked: z.int() }),
+  counts: mailQueueCounts,
 });
 export type MailQueueOutput = z.infer<typeof mailQueueOutput>;
 

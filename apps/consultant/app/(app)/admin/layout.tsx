@@ -1,5 +1,5 @@
 // The admin area: only admins get past this layout; everyone else finds nothing here.
-import type { MailQueueOutput } from "@debrief/validators";
+import type { MailQueueCounts } from "@debrief/validators";
 import { NavLinks } from "@debrief/web/nav-links";
 import { unstable_rethrow } from "next/navigation";
 import type { ReactNode } from "react";
@@ -9,8 +9,8 @@ import { fetchOrNotFound, trpc } from "~/trpc/server";
 /** Messages parked after every retry failed, for the Email link's badge; none if unknown. */
 async function parkedMail(): Promise<number> {
   try {
-    const queue = await fetchOrNotFound<MailQueueOutput>(trpc.admin.mail.queue.queryOptions());
-    return queue.counts.parked;
+    const counts = await fetchOrNotFound<MailQueueCounts>(trpc.admin.mail.counts.queryOptions());
+    return counts.parked;
   } catch (error) {
     unstable_rethrow(error); // Next's own signals (dynamic rendering, redirects) pass through
     return 0;

@@ -3,6 +3,7 @@ import {
   mailListInput,
   mailListOutput,
   mailMessageDetail,
+  mailQueueCounts,
   mailQueueOutput,
   mailRetryInput,
   mailRetryOutput,
@@ -24,6 +25,8 @@ export const adminMailRouter = {
     .query(({ ctx, input }) => mail.get({ ctx, input })),
   /** Outgoing messages not yet delivered (never their payload), with counts by state. */
   queue: adminProcedure.output(mailQueueOutput).query(({ ctx }) => mail.queue({ ctx })),
+  /** Just the counts, for the admin navigation's badge on every admin page. */
+  counts: adminProcedure.output(mailQueueCounts).query(({ ctx }) => mail.counts({ ctx })),
   /** Unparks an undelivered message and queues a fresh delivery of it now. */
   retry: adminProcedure
     .input(mailRetryInput)

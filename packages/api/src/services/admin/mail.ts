@@ -6,6 +6,7 @@ import {
   MAIL_QUEUE_LIMIT,
   type MailListOutput,
   type MailMessageDetail,
+  type MailQueueCounts,
   type MailQueueOutput,
   type MailTransport,
 } from "@debrief/validators";
@@ -87,6 +88,19 @@ const state = sql<"waiting" | "failing" | "parked">`case
   when ${o.attempts} > 0 then 'failing'
   else 'waiting' end`;
 
+/** How many undelivered messages wait, retry or are parked (the admin navigation's badge). */
+export async function counts({ ctx }: { ctx: ProtectedContext }): Promise<MailQueueCounts> {
+  const [row] = await ctx.tx
+    .select({
+      waiting: sql<number>`(count(*) filter (where ${o.parkedAt} is null and ${o.attempts} = 0))::int`,
+      failing: sql<number>`(count(*) filter (where ${o.parkedAt} is null and ${o.attempts} > 0))::int`,
+      parked: sql<number>`(count(*) filter (where ${o.parkedAt} is not null))::int`,
+    })
+    .from(o)
+    .where(isNull(o.processedAt));
+  return row ?? { waiting: 0, failing: 0, parked: 0 };
+}
+
 /** The agency's undelivered outbox rows (parked first, then oldest first) and their counts. */
 export async function queue({ ctx }: { ctx: ProtectedContext }): Promise<MailQueueOutput> {
   // The recipient is read from the payload's userId (text, so a malformed payload just misses);
@@ -95,7 +109,7 @@ export async function queue({ ctx }: { ctx: ProtectedContext }): Promise<MailQue
     eq(recipient.agencyId, o.agencyId),
     sql`${recipient.id}::text = ${o.payload}->>'userId'`,
   );
-  const [rows, [counts]] = await Promise.all([
+  const [rows, totals] = await Promise.all([
     ctx.tx
       .select({
         id: o.id,
@@ -113,14 +127,7 @@ export async function queue({ ctx }: { ctx: ProtectedContext }): Promise<MailQue
       .where(isNull(o.processedAt))
       .orderBy(sql`${o.parkedAt} is null`, o.createdAt, o.id)
       .limit(MAIL_QUEUE_LIMIT),
-    ctx.tx
-      .select({
-        waiting: sql<number>`(count(*) filter (where ${o.parkedAt} is null and ${o.attempts} = 0))::int`,
-        failing: sql<number>`(count(*) filter (where ${o.parkedAt} is null and ${o.attempts} > 0))::int`,
-        parked: sql<number>`(count(*) filter (where ${o.parkedAt} is not null))::int`,
-      })
-      .from(o)
-      .where(isNull(o.processedAt)),
+    counts({ ctx }),
   ]);
   return {
     rows: rows.map(({ recipientName, recipientEmail, ...r }) => ({
@@ -130,7 +137,7 @@ export async function queue({ ctx }: { ctx: ProtectedContext }): Promise<MailQue
           ? { name: recipientName, email: recipientEmail }
           : null,
     })),
-    counts: counts ?? { waiting: 0, failing: 0, parked: 0 },
+    counts: totals,
   };
 }
 
