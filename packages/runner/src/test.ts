@@ -122,6 +122,12 @@ async function e2e(maintenance: string) {
     });
     return;
   }
+  // The bench's smoke: the whole `npm run bench` pipeline on demo data, 1-second runs.
+  await step("bench smoke", () =>
+    run(bin("vitest"), ["run", "--root", "packages/bench"], {
+      env: cleanEnv({ TEST_DATABASE_URL: maintenance }),
+    }),
+  );
   const name = `debrief_e2e_${process.pid}_${Date.now().toString(36)}`;
   const url = new URL(maintenance);
   url.pathname = `/${name}`;
