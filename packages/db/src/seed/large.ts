@@ -180,13 +180,16 @@ class Int {
   }
 }
 
-/** Grows as rows are generated. */
-class IntList {
-  private a = new Int32Array(1024);
+/** Grows as rows are generated: Int32 or Float64 storage, one implementation. */
+class GrowList {
+  private a: Int32Array | Float64Array;
   length = 0;
+  constructor(private readonly make: (n: number) => Int32Array | Float64Array) {
+    this.a = make(1024);
+  }
   push(v: number): number {
     if (this.length === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
+      const b = this.make(this.a.length * 2);
       b.set(this.a);
       this.a = b;
     }
@@ -201,23 +204,15 @@ class IntList {
   }
 }
 
-class NumList {
-  private a = new Float64Array(1024);
-  length = 0;
-  push(v: number): number {
-    if (this.length === this.a.length) {
-      const b = new Float64Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.length] = v;
-    return this.length++;
+class IntList extends GrowList {
+  constructor() {
+    super((n) => new Int32Array(n));
   }
-  get(i: number): number {
-    return this.a[i] as number;
-  }
-  set(i: number, v: number): void {
-    this.a[i] = v;
+}
+
+class NumList extends GrowList {
+  constructor() {
+    super((n) => new Float64Array(n));
   }
 }
 
