@@ -1217,7 +1217,7 @@ describe("query plans", () => {
       where p.agency_id = ${a}::uuid`);
     await owner.execute(
       sql`analyze users, candidates, clients, jobs, interviews, feedback, feedback_items,
-                  item_responses, action_plans, goals`,
+                  item_responses, action_plans, goals, rejection_facts, gap_facts`,
     );
     const [row] = await owner.execute<{ consultant: string; client: string; job: string }>(sql`
       select (select id::text from users where agency_id = ${a}::uuid and name = 'Plan Consultant 3') as consultant,
@@ -1275,68 +1275,100 @@ describe("query plans", () => {
   });
 
   /**
-   * Rejections in range come from a partial index on outcome = 'rejected' whose condition is the
-   * agency and the date range (and the consultant or job when filtered).
+   * Every report reads the facts by index: (agency, date), or (agency, consultant | client | job,
+   * date) when filtered, with the agency and the date range as the index condition. The source
+   * tables are not read at all: the triggers have already joined them.
    */
-  const rejectionIndexes = [
-    "interviews_rejected_idx",
-    "interviews_rejected_consultant_idx",
-    "interviews_rejected_job_idx",
-  ];
-  function expectRejectionsByIndex(plan: Awaited<ReturnType<typeof planOf>>, index: string) {
-    expect(plan.byTable.interviews?.filter((i) => rejectionIndexes.includes(i))).toEqual([index]);
+  function expectFactsByIndex(
+    plan: Awaited<ReturnType<typeof planOf>>,
+    table: "rejection_facts" | "gap_facts",
+    index: string,
+  ) {
+    expect(plan.byTable[table]).toContain(index);
     const condition = plan.conditions.find((c) => c.startsWith(`${index}:`)) ?? "";
     expect(condition).toMatch(/agency_id = /);
     expect(condition).toMatch(/outcome_at >= /);
     expect(condition).toMatch(/outcome_at < /);
-    // Feedback is joined by (agency, interview): probed per rejection through
-    // feedback_interview_key, or hashed from the agency's feedback when a month is a large share
-    // of it (the planner's call; both start from an (agency_id, …) index, never a table scan).
-    expect(plan.byTable.feedback?.length ?? 1).toBeGreaterThan(0);
+    for (const source of ["interviews", "feedback", "feedback_items", "item_responses", "goals"]) {
+      expect(plan.byTable[source], `${source} is not read`).toBeUndefined();
+    }
     expect(plan.seqScans).toEqual([]);
   }
 
-  it("selects rejections by (agency, date), or by consultant or job first when filtered", async () => {
-    const plain = await planOf(coverageSql(filters(), "month"));
-    expectRejectionsByIndex(plain, "interviews_rejected_idx");
-    const consultant = await planOf(
-      coverageSql(filters({ consultantId: pick.consultant }), "consultant"),
+  it("selects rejections by (agency, date), or by consultant, client or job first when filtered", async () => {
+    expectFactsByIndex(
+      await planOf(coverageSql(filters(), "month")),
+      "rejection_facts",
+      "rejection_facts_date_idx",
     );
-    expectRejectionsByIndex(consultant, "interviews_rejected_consultant_idx");
-    const job = await planOf(coverageSql(filters({ jobId: pick.job }), "client"));
-    expectRejectionsByIndex(job, "interviews_rejected_job_idx");
-    // A client's rejections: its jobs, then each job's rejections.
-    const client = await planOf(coverageSql(filters({ clientId: pick.client }), "month"));
-    expectRejectionsByIndex(client, "interviews_rejected_job_idx");
-    expect(client.byTable.jobs).toContain("jobs_agency_client_idx");
+    for (const [key, index] of [
+      ["consultantId", "rejection_facts_consultant_idx"],
+      ["jobId", "rejection_facts_job_idx"],
+      ["clientId", "rejection_facts_client_idx"],
+    ] as const) {
+      const id = { consultantId: pick.consultant, jobId: pick.job, clientId: pick.client }[key];
+      const plan = await planOf(coverageSql(filters({ [key]: id }), "consultant"));
+      expectFactsByIndex(plan, "rejection_facts", index);
+      const gaps = await planOf(reasonsSql(filters({ [key]: id }), "stage", "reason"));
+      expectFactsByIndex(gaps, "gap_facts", index.replace("rejection_", "gap_"));
+    }
+  });
+
+  it("by client or job, counts entries only for the slices with the most gaps, and says how many", async () => {
+    type Row = {
+      overall: boolean;
+      slice_key: string;
+      key: string;
+      gaps: number;
+      slice_gaps: number;
+      rank: number;
+      slices: number | null;
+    };
+    const run = (top?: number) =>
+      asAgency(app, plans.users.admin, async (tx) => [
+        ...(await tx.execute<Row>(reasonsSql(filters(), "job", "reason", top))),
+      ]);
+    const all = await run();
+    const three = await run(3);
+    const jobs = (rows: Row[]) => [
+      ...new Set(rows.filter((r) => !r.overall).map((r) => r.slice_key)),
+    ];
+    expect(jobs(all).length).toBeGreaterThan(3);
+    // The three with the most gaps (rows come busiest first), each exactly as in the full table.
+    expect(jobs(three)).toEqual(jobs(all).slice(0, 3));
+    const strip = ({ slices: _, ...r }: Row) => r;
+    expect(three.filter((r) => !r.overall).map(strip)).toEqual(
+      all.filter((r) => !r.overall && jobs(three).includes(r.slice_key)).map(strip),
+    );
+    expect(three.filter((r) => r.overall).map(strip)).toEqual(
+      all.filter((r) => r.overall).map(strip),
+    );
+    expect(three[0]?.slices).toBe(jobs(all).length);
+    expectFactsByIndex(
+      await planOf(reasonsSql(filters(), "job", "reason", 3)),
+      "gap_facts",
+      "gap_facts_job_idx",
+    );
   });
 
   it("uses indexes for every report", async () => {
     const f = filters();
     const time = await planOf(timeToFeedbackSql(f, "consultant"));
-    expectRejectionsByIndex(time, "interviews_rejected_idx");
+    expectFactsByIndex(time, "rejection_facts", "rejection_facts_date_idx");
     expect(time.byTable.agencies).toEqual(["agencies_pkey"]);
 
     const reasons = await planOf(reasonsSql(f, "lens", "reason"));
-    expectRejectionsByIndex(reasons, "interviews_rejected_idx");
-    expect(reasons.byTable.feedback_items).toEqual(["feedback_items_feedback_idx"]);
-    const totals = await planOf(reasonsTotalSql(f, "reason"));
-    expectRejectionsByIndex(totals, "interviews_rejected_idx");
-    expect(totals.byTable.feedback_items).toEqual(["feedback_items_feedback_idx"]);
+    expectFactsByIndex(reasons, "gap_facts", "gap_facts_date_idx");
+    const totals = await planOf(reasonsTotalSql(f));
+    expectFactsByIndex(totals, "rejection_facts", "rejection_facts_date_idx");
 
-    const engagement = await planOf(engagementSql(f, "month"));
-    expectRejectionsByIndex(engagement, "interviews_rejected_idx");
-    expect(engagement.byTable).toMatchObject({
-      feedback_items: ["feedback_items_feedback_idx"],
-      item_responses: ["item_responses_item_candidate_key"],
-      action_plans: ["action_plans_feedback_idx"],
-      goals: ["goals_plan_idx"],
-    });
-
+    expectFactsByIndex(
+      await planOf(engagementSql(f, "month")),
+      "rejection_facts",
+      "rejection_facts_date_idx",
+    );
     const outcomes = await planOf(outcomesSql(f, "client"));
-    expectRejectionsByIndex(outcomes, "interviews_rejected_idx");
-    expect(outcomes.byTable.action_plans).toEqual(["action_plans_candidate_created_idx"]);
-    // A candidate's later offers: the partial index of offers, by (agency, candidate, date).
-    expect(outcomes.byTable.interviews).toContain("interviews_offered_candidate_idx");
+    expectFactsByIndex(outcomes, "rejection_facts", "rejection_facts_date_idx");
+    expect(outcomes.byTable.action_plans).toBeUndefined();
   });
 });

@@ -32,12 +32,11 @@ export const reportCases: ReportCase[] = [
 export const caseName = (c: ReportCase) =>
   [c.procedure, c.view, c.of && c.of !== "reason" ? c.of : undefined].filter(Boolean).join(" · ");
 
+// The report facts (rejection_facts, gap_facts; packages/db/src/schema/reports.ts) are part of
+// the schema, so the best hand-written SQL reads them too, as the reports do.
 const rejected = `r as (
-  select i.id, i.candidate_id, i.consultant_id, i.job_id, j.client_id, i.stage, i.outcome_at,
-         to_char(i.outcome_at at time zone 'UTC', 'YYYY-MM') as month
-  from interviews i
-  join jobs j on j.agency_id = i.agency_id and j.id = i.job_id
-  where i.agency_id = $1 and i.outcome = 'rejected' and i.outcome_at >= $2 and i.outcome_at < $3)`;
+  select r.*, r.interview_id as id from rejection_facts r
+  where r.agency_id = $1 and r.outcome_at >= $2 and r.outcome_at < $3)`;
 
 const months = `months as (
   select to_char(m, 'YYYY-MM') as key
@@ -48,55 +47,25 @@ type Spec = { x: string; measures: string };
 
 const specs: Record<"coverage" | "timeToFeedback" | "engagement" | "outcomes", Spec> = {
   coverage: {
-    x: `x as (
-      select r.id, r.month, r.consultant_id, r.client_id, f.status = 'published' as covered
-      from r left join feedback f on f.agency_id = $1 and f.interview_id = r.id)`,
+    x: `x as (select r.id, r.month, r.consultant_id, r.client_id, r.published as covered from r)`,
     measures: `count(x.id)::int as rejected, count(x.id) filter (where x.covered)::int as published`,
   },
   timeToFeedback: {
     x: `x as (
-      select r.id, r.month, r.consultant_id, r.client_id, f.status = 'published' as published,
-             case when f.status = 'published'
-                  then extract(epoch from f.first_published_at - r.outcome_at) / 3600.0 end as hours,
+      select r.id, r.month, r.consultant_id, r.client_id, r.published, r.hours_to_publish as hours,
              extract(epoch from now() - r.outcome_at) / 3600.0 as age_hours,
              (select feedback_sla_hours from agencies where id = $1) as sla
-      from r left join feedback f on f.agency_id = $1 and f.interview_id = r.id)`,
+      from r)`,
     measures: `count(x.id)::int as rejected, count(x.id) filter (where x.published)::int as published,
       round((percentile_cont(0.5) within group (order by x.hours))::numeric, 1)::float8 as median_hours,
       round((percentile_cont(0.9) within group (order by x.hours))::numeric, 1)::float8 as p90_hours,
       count(x.id) filter (where x.published and x.hours <= x.sla)::int as within_sla,
       count(x.id) filter (where x.published and x.hours > x.sla)::int as published_late,
-      count(x.id) filter (where x.published is not true and x.age_hours > x.sla)::int as open_overdue,
-      count(x.id) filter (where x.published is not true and x.age_hours <= x.sla)::int as open_within_sla`,
+      count(x.id) filter (where not x.published and x.age_hours > x.sla)::int as open_overdue,
+      count(x.id) filter (where not x.published and x.age_hours <= x.sla)::int as open_within_sla`,
   },
   engagement: {
-    x: `pf as (
-      select r.id, r.candidate_id, r.month, r.consultant_id, r.client_id, f.id as feedback_id,
-             f.read_at, f.acknowledged_at
-      from r join feedback f on f.agency_id = $1 and f.interview_id = r.id and f.status = 'published'),
-    resp as (
-      select fi.feedback_id, count(*)::int as items, count(ir.id)::int as rated,
-             count(ir.id) filter (where ir.helpful)::int as helpful
-      from pf
-      join feedback_items fi on fi.agency_id = $1 and fi.feedback_id = pf.feedback_id
-      left join item_responses ir on ir.agency_id = $1 and ir.feedback_item_id = fi.id
-                                 and ir.candidate_id = pf.candidate_id
-      group by fi.feedback_id),
-    plans as (
-      select ap.feedback_id, count(gl.id)::int as goals,
-             count(gl.id) filter (where gl.status = 'done')::int as goals_done
-      from pf
-      join action_plans ap on ap.agency_id = $1 and ap.feedback_id = pf.feedback_id
-      left join goals gl on gl.agency_id = $1 and gl.action_plan_id = ap.id
-      group by ap.feedback_id),
-    x as (
-      select pf.id, pf.month, pf.consultant_id, pf.client_id, pf.read_at, pf.acknowledged_at,
-             coalesce(resp.items, 0) as items, coalesce(resp.rated, 0) as rated,
-             coalesce(resp.helpful, 0) as helpful, plans.feedback_id is not null as with_plan,
-             coalesce(plans.goals, 0) as goals, coalesce(plans.goals_done, 0) as goals_done
-      from pf
-      left join resp on resp.feedback_id = pf.feedback_id
-      left join plans on plans.feedback_id = pf.feedback_id)`,
+    x: `x as (select * from r where r.published)`,
     measures: `count(x.id)::int as published,
       count(x.id) filter (where x.read_at is not null)::int as read,
       count(x.id) filter (where x.acknowledged_at is not null)::int as acknowledged,
@@ -106,17 +75,10 @@ const specs: Record<"coverage" | "timeToFeedback" | "engagement" | "outcomes", S
       coalesce(sum(x.goals), 0)::int as goals, coalesce(sum(x.goals_done), 0)::int as goals_done`,
   },
   outcomes: {
-    x: `fr as (
-      select distinct on (r.candidate_id) r.candidate_id, r.outcome_at, r.month, r.consultant_id,
-             r.client_id
-      from r order by r.candidate_id, r.outcome_at, r.id),
-    x as (
-      select fr.candidate_id as id, fr.month, fr.consultant_id, fr.client_id,
-             exists (select 1 from action_plans ap where ap.agency_id = $1
-                     and ap.candidate_id = fr.candidate_id and ap.created_at >= fr.outcome_at) as planned,
-             exists (select 1 from interviews o where o.agency_id = $1 and o.candidate_id = fr.candidate_id
-                     and o.outcome = 'offered' and o.outcome_at > fr.outcome_at) as offered
-      from fr)`,
+    x: `x as (
+      select distinct on (r.candidate_id) r.candidate_id as id, r.month, r.consultant_id, r.client_id,
+             r.planned_after as planned, r.offered_after as offered
+      from r order by r.candidate_id, r.outcome_at, r.id)`,
     measures: `count(x.id)::int as candidates,
       count(x.id) filter (where x.planned)::int as with_plan,
       count(x.id) filter (where x.planned and x.offered)::int as with_plan_offered,
@@ -146,14 +108,8 @@ function groupedSql(spec: Spec, view: string): string {
     order by g.is_total desc, label, g.group_key`;
 }
 
-const gaps = `pf as (
-    select f.id as feedback_id, r.stage, r.client_id, r.job_id, r.month
-    from r join feedback f on f.agency_id = $1 and f.interview_id = r.id and f.status = 'published'),
-  x as (
-    select fi.id, pf.feedback_id, fi.reason_id, fi.competency_id, fi.lens, pf.stage, pf.client_id,
-           pf.job_id, pf.month
-    from pf join feedback_items fi on fi.agency_id = $1 and fi.feedback_id = pf.feedback_id
-    where fi.kind = 'gap')`;
+const gaps = `x as (
+    select * from gap_facts where agency_id = $1 and outcome_at >= $2 and outcome_at < $3)`;
 
 function reasonsSql(view: string, of: "reason" | "competency"): string {
   const item = of === "reason" ? "x.reason_id" : "x.competency_id";
@@ -177,15 +133,11 @@ function reasonsSql(view: string, of: "reason" | "competency"): string {
              order by q.slice, q.rank, ${label}), '[]')
       from ${name} q left join ${taxonomy} t on t.agency_id = $1 and t.id = q.item)`;
   return `with ${rejected}, ${gaps},
-    per_feedback as (select feedback_id, count(*) as gaps from x group by 1),
-    per_entry as (select ${item} as item from x where ${item} is not null group by 1),
     ${ranked("'all'::text", "overall")}${view === "overall" ? "" : `, ${ranked(slice, "sliced")}`}
-    select (select coalesce(sum(gaps), 0) from per_feedback)::int as gaps,
-           (select count(*) from per_feedback)::int as feedback,
-           (select count(*) from pf)::int as published_feedback,
-           (select count(*) from per_entry)::int as entries,
-           (select count(*) from per_entry e join ${taxonomy} t on t.agency_id = $1 and t.id = e.item
-             where t.archived_at is not null)::int as retired_entries,
+    select (select coalesce(sum(r.gaps), 0) from r)::int as gaps,
+           (select count(*) from r where r.gaps > 0)::int as feedback,
+           (select count(*) from r where r.published)::int as published_feedback,
+           (select count(*) from overall o where o.item is not null)::int as entries,
            ${rows("overall")} as ranking
            ${view === "overall" ? "" : `, ${rows("sliced")} as rows`}`;
 }

@@ -19,7 +19,7 @@ import {
   seedLarge,
   writeLargeSeedSummary,
 } from "../src/seed/large";
-import { createTestDatabase } from "../src/testing";
+import { createTestDatabase, reportFactsDrift } from "../src/testing";
 
 const SCALE = 0.002;
 const NOW = Date.parse("2026-06-15T09:30:00Z");
@@ -147,6 +147,16 @@ describe("seedLarge", () => {
     for (const table of ["users", "interviews", "feedback", "feedback_items", "goals"]) {
       expect(await digest(owner2, table), table).toBe(await digest(owner, table));
     }
+  });
+
+  it("leaves the report facts exact: rebuilt once after the load, with the triggers back on", async () => {
+    const [facts] = await owner.execute<{ n: number; triggers: number }>(sql`
+      select (select count(*) from rejection_facts)::int as n,
+             (select count(*) from pg_trigger
+              where tgname like 'report\_facts\_%' and tgenabled = 'O')::int as triggers`);
+    expect(facts?.n).toBeGreaterThan(0);
+    expect(facts?.triggers).toBe(21);
+    expect(await reportFactsDrift(owner)).toBe(0);
   });
 
   it("puts every row where its own agency reads it through row-level security", async () => {

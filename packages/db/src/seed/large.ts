@@ -1719,6 +1719,9 @@ export async function seedLarge(
       await tx`set local statement_timeout = 0`;
       await tx`set local synchronous_commit = off`;
       await tx`select pg_advisory_xact_lock(${hash32("large-seed")})`;
+      // The report facts' triggers would recompute every rejection once per COPY (and per
+      // cascaded delete of a reset); off for the load, then one rebuild from the loaded rows.
+      await tx`select debrief_report_triggers(false)`;
       const existing =
         await tx`select slug from agencies where slug = ${LARGE_AGENCY.slug} or slug like ${`${SMALL_SLUG}%`}`;
       if (existing.length) {
@@ -1746,6 +1749,10 @@ export async function seedLarge(
       }
       log(`small agencies: ${plans.length - 1} (${slugs.slice(1, 3).join(", ")}, ...)`);
       if (!summary) throw new Error("no large agency");
+      const t0 = performance.now();
+      await tx`select debrief_report_triggers(true)`;
+      await tx`select debrief_report_rebuild()`;
+      log(`report facts rebuilt in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       return { loader, summary };
     });
     const t1 = performance.now();

@@ -48,6 +48,8 @@ export type GapDimension = (typeof gapDimensions)[number];
 
 /** Below this many candidates in either group, the outcomes report says "too few to compare". */
 export const MIN_OUTCOME_GROUP = 10;
+/** The reasons report by client or job shows the clients (or jobs) with the most gaps, this many. */
+export const TOP_REASON_SLICES = 25;
 /** The longest date range a report covers: ten years, the longest retention an agency can set. */
 export const MAX_REPORT_DAYS = 3660;
 
@@ -300,6 +302,8 @@ export const reasonsOutput = z.object({
   /** The months of the range, for a trend with no gap left out. */
   months: z.array(z.string()),
   rows: z.array(reasonsRow),
+  /** Slices in the rows, and in all: by client or job, only the TOP_REASON_SLICES with most gaps. */
+  slices: z.object({ shown: count, total: count }),
 });
 export type ReasonsOutput = z.infer<typeof reasonsOutput>;
 

@@ -8,12 +8,7 @@ import { type Breakdown, grouped, groupedSql } from "./grouped";
 export function coverageSql(f: ResolvedFilters, by: Breakdown) {
   return groupedSql(f, by, {
     // Retracted feedback is no longer the candidate's, and drafts never were: only 'published' counts.
-    ctes: sql`x as (
-      select r.id, r.month, r.consultant_id, r.client_id,
-             coalesce(f.status = 'published', false) as covered
-      from r
-      left join feedback f on f.interview_id = r.id
-    )`,
+    ctes: sql`x as (select r.id, r.month, r.consultant_id, r.client_id, r.published as covered from r)`,
     measures: sql`count(x.id)::int as rejected,
                   count(x.id) filter (where x.covered)::int as published`,
     derived: sql`(g.rejected - g.published)::int as unpublished,

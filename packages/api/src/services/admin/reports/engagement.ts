@@ -1,6 +1,6 @@
 // Engagement with published feedback: read, acknowledged, points rated helpful, feedback turned
-// into an action plan, and the goals of those plans completed. Responses, plans and goals are
-// aggregated per feedback first, so one feedback with many points or goals is never multiplied.
+// into an action plan, and the goals of those plans completed. The facts hold each rejection's
+// counts of points, ratings and goals, so one feedback with many of them is never multiplied.
 import { sql } from "@debrief/db";
 import type { EngagementRow } from "@debrief/validators";
 import type { ProtectedContext } from "../../../trpc";
@@ -12,42 +12,7 @@ const ratio = (part: string, whole: string) =>
 
 export function engagementSql(f: ResolvedFilters, by: Breakdown) {
   return groupedSql(f, by, {
-    ctes: sql`pf as (
-      select r.id, r.agency_id, r.candidate_id, r.month, r.consultant_id, r.client_id,
-             f.id as feedback_id, f.read_at, f.acknowledged_at
-      from r
-      join feedback f on f.interview_id = r.id
-      where f.status = 'published'
-    ),
-    responses as (
-      -- The rating of the candidate the feedback is for: at most one per point (a unique key),
-      -- so counting rows counts points, with no count(distinct …) sort.
-      select fi.feedback_id, count(*)::int as items, count(ir.id)::int as rated,
-             count(ir.id) filter (where ir.helpful)::int as helpful
-      from pf
-      join feedback_items fi on fi.feedback_id = pf.feedback_id
-      left join item_responses ir
-        on ir.agency_id = fi.agency_id and ir.feedback_item_id = fi.id
-       and ir.candidate_id = pf.candidate_id
-      group by fi.feedback_id
-    ),
-    plans as (
-      select ap.feedback_id, count(gl.id)::int as goals,
-             count(gl.id) filter (where gl.status = 'done')::int as goals_done
-      from pf
-      join action_plans ap on ap.feedback_id = pf.feedback_id
-      left join goals gl on gl.agency_id = ap.agency_id and gl.action_plan_id = ap.id
-      group by ap.feedback_id
-    ),
-    x as (
-      select pf.id, pf.month, pf.consultant_id, pf.client_id, pf.read_at, pf.acknowledged_at,
-             coalesce(responses.items, 0) as items, coalesce(responses.rated, 0) as rated,
-             coalesce(responses.helpful, 0) as helpful, plans.feedback_id is not null as with_plan,
-             coalesce(plans.goals, 0) as goals, coalesce(plans.goals_done, 0) as goals_done
-      from pf
-      left join responses on responses.feedback_id = pf.feedback_id
-      left join plans on plans.feedback_id = pf.feedback_id
-    )`,
+    ctes: sql`x as (select * from r where r.published)`,
     measures: sql`count(x.id)::int as published,
       count(x.id) filter (where x.read_at is not null)::int as read,
       count(x.id) filter (where x.acknowledged_at is not null)::int as acknowledged,

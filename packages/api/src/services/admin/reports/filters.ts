@@ -75,29 +75,27 @@ export async function resolveFilters(
 }
 
 /**
- * The rejected interviews the filters select, with what the reports group by. Served by the
- * partial indexes on outcome = 'rejected': (agency, date), or (agency, consultant | job, date) when
- * filtered by them. `month` is the rejection's calendar month in UTC.
- *
- * The reports join this (and their other CTEs) to feedback, items and plans on the record's id
- * alone: the agency prefix of those composite indexes comes from the row-level-security policy,
- * which PostgreSQL uses as the index condition. Repeating `agency_id = r.agency_id` against a CTE
- * would add a filter the planner cannot estimate (it assumes 0.5% of rows pass), turning hash
- * joins over tens of thousands of rows into nested loops.
+ * The facts of the rejected interviews the filters select (rejection_facts: one row per rejected
+ * interview with its feedback, engagement and outcome figures already joined; see
+ * packages/db/src/schema/reports.ts). Served by (agency, date), or (agency, consultant | client |
+ * job, date) when filtered by them; every condition is an index condition, since uuid and
+ * timestamp comparisons are leakproof and so are not held back behind the RLS policy.
  */
 export function rejectedSql(f: ResolvedFilters): SQL {
   return sql`
-    select i.id, i.agency_id, i.candidate_id, i.consultant_id, i.job_id, j.client_id, i.stage,
-           i.outcome_at, to_char(i.outcome_at at time zone 'UTC', 'YYYY-MM') as month
-    from interviews i
-    join jobs j on j.agency_id = i.agency_id and j.id = i.job_id
-    where i.agency_id = ${f.agencyId}::uuid
-      and i.outcome = 'rejected'
-      and i.outcome_at >= ${f.start}::timestamptz
-      and i.outcome_at < ${f.end}::timestamptz
-      ${f.consultantId ? sql`and i.consultant_id = ${f.consultantId}::uuid` : sql``}
-      ${f.jobId ? sql`and i.job_id = ${f.jobId}::uuid` : sql``}
-      ${f.clientId ? sql`and j.client_id = ${f.clientId}::uuid` : sql``}`;
+    select r.*, r.interview_id as id
+    from rejection_facts r
+    where ${factFilters(f)}`;
+}
+
+/** The filters as conditions on a fact table (rejection_facts or gap_facts), aliased r. */
+export function factFilters(f: ResolvedFilters): SQL {
+  return sql`r.agency_id = ${f.agencyId}::uuid
+      and r.outcome_at >= ${f.start}::timestamptz
+      and r.outcome_at < ${f.end}::timestamptz
+      ${f.consultantId ? sql`and r.consultant_id = ${f.consultantId}::uuid` : sql``}
+      ${f.jobId ? sql`and r.job_id = ${f.jobId}::uuid` : sql``}
+      ${f.clientId ? sql`and r.client_id = ${f.clientId}::uuid` : sql``}`;
 }
 
 /** Every calendar month of the range, so a trend shows the empty months too. */

@@ -25,6 +25,7 @@ import {
   reportViews,
   staffRoles,
   type TimeToFeedbackOutput,
+  TOP_REASON_SLICES,
   timeToFeedbackColumns,
   type timeToFeedbackInput,
 } from "@debrief/validators";
@@ -36,7 +37,7 @@ import { coverage } from "./coverage";
 import { engagement } from "./engagement";
 import { filtersForAudit, type ResolvedFilters, resolveFilters } from "./filters";
 import { outcomes } from "./outcomes";
-import { reasonRows, reasonTotals, toRanking } from "./reasons";
+import { reasons, toRanking } from "./reasons";
 import { slaHours, timeToFeedback } from "./time-to-feedback";
 
 type Args<T extends z.ZodType> = { ctx: ProtectedContext; input: z.output<T> };
@@ -133,10 +134,9 @@ async function reasonsFor(
   f: ResolvedFilters,
   view: ReasonsView,
   of: GapDimension,
+  top?: number,
 ): Promise<ReasonsOutput> {
-  const total = await reasonTotals(ctx, f, of);
-  const overall = await reasonRows(ctx, f, "overall", of);
-  const rows = view === "overall" ? overall : await reasonRows(ctx, f, view, of);
+  const { total, overall, rows, slices } = await reasons(ctx, f, view, of, top);
   return {
     range: rangeOf(f),
     view,
@@ -145,6 +145,7 @@ async function reasonsFor(
     ranking: toRanking(overall),
     months: monthsOf(f),
     rows,
+    slices,
   };
 }
 
@@ -152,7 +153,8 @@ export async function reasonsReport({
   ctx,
   input,
 }: Args<typeof reasonsInput>): Promise<ReasonsOutput> {
-  return reasonsFor(ctx, await resolveFilters(ctx, input), input.view, input.of);
+  const f = await resolveFilters(ctx, input);
+  return reasonsFor(ctx, f, input.view, input.of, TOP_REASON_SLICES);
 }
 
 async function engagementFor(ctx: ProtectedContext, f: ResolvedFilters, view: EngagementView) {
@@ -194,15 +196,15 @@ export async function overview({
   const cov = await coverage(ctx, f, "total");
   const time = await timeToFeedback(ctx, f, "total");
   const sla = await slaHours(ctx, f);
-  const gaps = await reasonTotals(ctx, f, "reason");
-  const [top] = await reasonRows(ctx, f, "overall", "reason");
+  const gaps = await reasons(ctx, f, "overall", "reason");
+  const [top] = gaps.overall;
   const eng = await engagement(ctx, f, "total");
   const out = await outcomes(ctx, f, "total");
   return {
     range: rangeOf(f),
     coverage: cov.total,
     timeToFeedback: { ...time.total, slaHours: sla },
-    reasons: { gaps: gaps.gaps, top: top ? (toRanking([top])[0] ?? null) : null },
+    reasons: { gaps: gaps.total.gaps, top: top ? (toRanking([top])[0] ?? null) : null },
     engagement: eng.total,
     outcomes: { ...out.total, minGroup: MIN_OUTCOME_GROUP },
   };

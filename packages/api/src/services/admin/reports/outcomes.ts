@@ -9,26 +9,13 @@ import { type Breakdown, grouped, groupedSql } from "./grouped";
 
 export function outcomesSql(f: ResolvedFilters, by: Breakdown) {
   return groupedSql(f, by, {
-    // Semi-joins on (agency, candidate, …) indexes: one probe per candidate, not per interview.
-    ctes: sql`first_rejection as (
-      select distinct on (r.candidate_id) r.candidate_id, r.agency_id, r.outcome_at, r.month,
-             r.consultant_id, r.client_id
+    // The first rejection in range of each candidate, with its facts: planned_after (any
+    // action plan made at or after it) and offered_after (an offer at a later interview).
+    ctes: sql`x as (
+      select distinct on (r.candidate_id) r.candidate_id as id, r.month, r.consultant_id,
+             r.client_id, r.planned_after as planned, r.offered_after as offered
       from r
-      order by r.candidate_id, r.outcome_at, r.id
-    ),
-    x as (
-      select fr.candidate_id as id, fr.month, fr.consultant_id, fr.client_id,
-             exists (
-               select 1 from action_plans ap
-               where ap.candidate_id = fr.candidate_id
-                 and ap.created_at >= fr.outcome_at
-             ) as planned,
-             exists (
-               select 1 from interviews o
-               where o.candidate_id = fr.candidate_id
-                 and o.outcome = 'offered' and o.outcome_at > fr.outcome_at
-             ) as offered
-      from first_rejection fr
+      order by r.candidate_id, r.outcome_at, r.interview_id
     )`,
     measures: sql`count(x.id)::int as candidates,
       count(x.id) filter (where x.planned)::int as with_plan,

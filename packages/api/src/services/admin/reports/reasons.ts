@@ -12,27 +12,9 @@ import {
   stageLabels,
 } from "@debrief/validators";
 import type { ProtectedContext } from "../../../trpc";
-import { type ResolvedFilters, rejectedSql } from "./filters";
+import { factFilters, type ResolvedFilters } from "./filters";
 
 export type Slice = "overall" | "lens" | "stage" | "client" | "job" | "month";
-
-/** The published feedback of the rejections in range (pf), and their gap items (x). */
-function gapsCte(f: ResolvedFilters): SQL {
-  return sql`r as (${rejectedSql(f)}),
-    pf as (
-      select f.id as feedback_id, r.stage, r.client_id, r.job_id, r.month
-      from r
-      join feedback f on f.interview_id = r.id
-      where f.status = 'published'
-    ),
-    x as (
-      select fi.id, pf.feedback_id, fi.reason_id, fi.competency_id, fi.lens, pf.stage,
-             pf.client_id, pf.job_id, pf.month
-      from pf
-      join feedback_items fi on fi.feedback_id = pf.feedback_id
-      where fi.kind = 'gap'
-    )`;
-}
 
 const sliceKey: Record<Slice, SQL> = {
   overall: sql`'all'::text`,
@@ -43,9 +25,72 @@ const sliceKey: Record<Slice, SQL> = {
   month: sql`x.month`,
 };
 
-/** The SQL, exported so the plan test can EXPLAIN exactly what the report runs. */
-export function reasonsSql(f: ResolvedFilters, slice: Slice, of: GapDimension): SQL {
+/**
+ * The SQL, exported so the plan test can EXPLAIN exactly what the report runs. Lens, stage and
+ * month: one scan of the gap facts in range, counted per entry overall and per slice and entry with
+ * GROUPING SETS. Client and job, with `top`: one scan counts per entry and per slice, then only the
+ * `top` slices with the most gaps are counted by entry, through the (agency, client | job, date)
+ * index; an agency has thousands of jobs, and a table of every job times every reason helps nobody
+ * on a page (the CSV export passes no `top` and gets them all). Each row comes with its slice's
+ * total, share and rank, and `slices`: how many slices there are in all.
+ */
+export function reasonsSql(f: ResolvedFilters, slice: Slice, of: GapDimension, top?: number): SQL {
   const item = of === "reason" ? sql`x.reason_id` : sql`x.competency_id`;
+  const key = sliceKey[slice];
+  const limited = top !== undefined && (slice === "client" || slice === "job");
+  // Client and job names joined once per result, not looked up per row.
+  const sliceJoin = (slice_: SQL) =>
+    slice === "client"
+      ? sql`left join clients sc on sc.agency_id = ${f.agencyId}::uuid and sc.id = ${slice_}::uuid`
+      : slice === "job"
+        ? sql`left join jobs sj on sj.agency_id = ${f.agencyId}::uuid and sj.id = ${slice_}::uuid
+              left join clients sc on sc.agency_id = sj.agency_id and sc.id = sj.client_id`
+        : sql``;
+  const sliceLabel =
+    slice === "client"
+      ? sql`coalesce(sc.name, 'Unknown')`
+      : slice === "job"
+        ? sql`coalesce(sj.title || ' · ' || sc.name, 'Unknown')`
+        : sql`coalesce(s.slice, 'Unknown')`;
+  const scanned = sql`x as (
+      select r.reason_id, r.competency_id, r.lens, r.stage, r.client_id, r.job_id, r.month
+      from gap_facts r
+      where ${factFilters(f)}
+    )`;
+  const ctes = limited
+    ? sql`${scanned},
+      scan as (
+        select ${key}::text as slice, ${item} as item, grouping(${key}) = 1 as by_item,
+               count(*)::int as gaps
+        from x group by grouping sets ((${key}), (${item}))
+      ),
+      -- Busiest first, then by name: the order the table shows them in.
+      top as (
+        select scan.slice from scan ${sliceJoin(sql`scan.slice`)}
+        where not scan.by_item order by scan.gaps desc, ${sliceLabel}, scan.slice limit ${top}
+      ),
+      g as (
+        select null::text as slice, scan.item, true as overall, scan.gaps from scan where scan.by_item
+        union all
+        select ${slice === "client" ? sql`r.client_id` : sql`r.job_id`}::text,
+               ${of === "reason" ? sql`r.reason_id` : sql`r.competency_id`}, false, count(*)::int
+        from gap_facts r
+        where ${factFilters(f)}
+          and ${slice === "client" ? sql`r.client_id` : sql`r.job_id`} = any (array(select top.slice::uuid from top))
+        group by 1, 2
+      )`
+    : sql`${scanned},
+      g as (${
+        slice === "overall"
+          ? sql`select 'all'::text as slice, ${item} as item, true as overall, count(*)::int as gaps
+                from x group by ${item}`
+          : sql`select ${key}::text as slice, ${item} as item, grouping(${key}) = 1 as overall,
+                       count(*)::int as gaps
+                from x group by grouping sets ((${item}), (${key}, ${item}))`
+      })`;
+  const slices = limited
+    ? sql`(select count(*) from scan where not scan.by_item)::int`
+    : sql`null::int`;
   const entry =
     of === "reason"
       ? sql`left join reasons t on t.agency_id = ${f.agencyId}::uuid and t.id = s.item`
@@ -54,60 +99,48 @@ export function reasonsSql(f: ResolvedFilters, slice: Slice, of: GapDimension): 
     of === "reason"
       ? sql`coalesce(t.label, 'No reason given')`
       : sql`coalesce(t.name, 'No competency')`;
-  const sliceLabel =
-    slice === "client"
-      ? sql`(select c.name from clients c where c.agency_id = ${f.agencyId}::uuid and c.id = s.slice)`
-      : slice === "job"
-        ? sql`(select j.title || ' · ' || c.name from jobs j
-               join clients c on c.agency_id = j.agency_id and c.id = j.client_id
-               where j.agency_id = ${f.agencyId}::uuid and j.id = s.slice)`
-        : sql`s.slice::text`;
   // Lens and stage are enums: ordering by them follows the order the domain declares.
-  const order =
+  const sliceOrder =
     slice === "client" || slice === "job"
       ? sql`s.slice_gaps desc, slice_label, s.slice`
-      : sql`s.slice`;
-  return sql`with ${gapsCte(f)},
-    g as (
-      select ${sliceKey[slice]} as slice, ${item} as item, count(*)::int as gaps
-      from x
-      group by 1, 2
-    ),
+      : slice === "lens"
+        ? sql`s.slice::feedback_lens`
+        : slice === "stage"
+          ? sql`s.slice::interview_stage`
+          : sql`s.slice`;
+  return sql`with ${ctes},
     s as (
-      select g.*, (sum(g.gaps) over (partition by g.slice))::int as slice_gaps,
-             (rank() over (partition by g.slice order by g.gaps desc))::int as rank
+      select g.*, (sum(g.gaps) over (partition by g.overall, g.slice))::int as slice_gaps,
+             (rank() over (partition by g.overall, g.slice order by g.gaps desc))::int as rank
       from g
     )
-    select s.slice::text as slice_key, coalesce(${sliceLabel}, 'Unknown') as slice_label,
+    select s.overall, s.slice as slice_key, ${sliceLabel} as slice_label,
            coalesce(s.item::text, 'none') as key, ${entryLabel} as label,
            coalesce(t.archived_at is not null, false) as retired,
            s.gaps, s.slice_gaps, round(s.gaps::numeric / nullif(s.slice_gaps, 0), 4)::float8 as share,
-           s.rank
+           s.rank, ${slices} as slices
     from s
     ${entry}
-    order by ${order}, s.rank, label`;
+    ${sliceJoin(sql`s.slice`)}
+    order by s.overall desc, ${sliceOrder}, s.rank, label`;
 }
 
-export function reasonsTotalSql(f: ResolvedFilters, of: GapDimension): SQL {
-  const item = of === "reason" ? sql`x.reason_id` : sql`x.competency_id`;
-  const taxonomy = of === "reason" ? sql`reasons` : sql`competencies`;
-  // Hash aggregates per feedback and per entry instead of count(distinct …) sorts; gaps with no
-  // reason (or competency) are not an entry.
-  return sql`with ${gapsCte(f)},
-    per_feedback as (select x.feedback_id, count(*) as gaps from x group by x.feedback_id),
-    per_entry as (select ${item} as item from x where ${item} is not null group by 1)
-    select (select coalesce(sum(gaps), 0) from per_feedback)::int as gaps,
-           (select count(*) from per_feedback)::int as feedback,
-           (select count(*) from pf)::int as published_feedback,
-           (select count(*) from per_entry)::int as entries,
-           (select count(*) from per_entry e
-            join ${taxonomy} t on t.agency_id = ${f.agencyId}::uuid and t.id = e.item
-            where t.archived_at is not null)::int as retired_entries,
-           (select round(sum(gaps)::numeric / nullif(count(*), 0), 1) from per_feedback)::float8
-             as gaps_per_feedback`;
+/**
+ * The gap counts of the rejections in range, from their facts (each holds its published feedback's
+ * number of gaps): gaps, feedback with at least one, published feedback, and gaps per feedback.
+ */
+export function reasonsTotalSql(f: ResolvedFilters): SQL {
+  return sql`select coalesce(sum(r.gaps), 0)::int as gaps,
+      (count(*) filter (where r.gaps > 0))::int as feedback,
+      (count(*) filter (where r.published))::int as published_feedback,
+      round(sum(r.gaps)::numeric / nullif(count(*) filter (where r.gaps > 0), 0), 1)::float8
+        as gaps_per_feedback
+    from rejection_facts r
+    where ${factFilters(f)}`;
 }
 
 type RawRow = {
+  overall: boolean;
   slice_key: string;
   slice_label: string;
   key: string;
@@ -117,51 +150,65 @@ type RawRow = {
   slice_gaps: number;
   share: number | null;
   rank: number;
+  slices: number | null;
 };
 
 function sliceName(slice: Slice, raw: RawRow): string {
-  if (slice === "overall") return "All feedback";
+  if (slice === "overall" || raw.overall) return "All feedback";
   if (slice === "lens") return lensInfo[raw.slice_key as Lens]?.title ?? raw.slice_label;
   if (slice === "stage") return stageLabels[raw.slice_key as InterviewStage] ?? raw.slice_label;
   return raw.slice_label;
 }
 
-export async function reasonRows(
+/**
+ * The report's figures: totals, the ranking of entries over all gaps in range (overall), and the
+ * rows of the slice asked for (the ranking again when that is overall). Entries used and retired
+ * are counted from the ranking, so the gap facts are read once.
+ */
+export async function reasons(
   ctx: ProtectedContext,
   f: ResolvedFilters,
   slice: Slice,
   of: GapDimension,
-): Promise<ReasonsRow[]> {
-  const rows = await ctx.tx.execute<RawRow>(reasonsSql(f, slice, of));
-  return [...rows].map((raw) => ({
-    sliceKey: raw.slice_key,
-    sliceLabel: sliceName(slice, raw),
-    key: raw.key,
-    label: raw.label,
-    retired: raw.retired,
-    gaps: raw.gaps,
-    sliceGaps: raw.slice_gaps,
-    share: raw.share,
-    rank: raw.rank,
-  }));
-}
-
-export async function reasonTotals(ctx: ProtectedContext, f: ResolvedFilters, of: GapDimension) {
-  const [row] = await ctx.tx.execute<{
+  top?: number,
+) {
+  const [totals] = await ctx.tx.execute<{
     gaps: number;
     feedback: number;
     published_feedback: number;
-    entries: number;
-    retired_entries: number;
     gaps_per_feedback: number | null;
-  }>(reasonsTotalSql(f, of));
+  }>(reasonsTotalSql(f));
+  const raw = await ctx.tx.execute<RawRow>(reasonsSql(f, slice, of, top));
+  const rows = [...raw].map((r) => ({
+    overall: r.overall,
+    row: {
+      sliceKey: r.overall ? "all" : r.slice_key,
+      sliceLabel: sliceName(slice, r),
+      key: r.key,
+      label: r.label,
+      retired: r.retired,
+      gaps: r.gaps,
+      sliceGaps: r.slice_gaps,
+      share: r.share,
+      rank: r.rank,
+    } satisfies ReasonsRow,
+  }));
+  const overall = rows.filter((r) => r.overall).map((r) => r.row);
+  const sliced = slice === "overall" ? overall : rows.filter((r) => !r.overall).map((r) => r.row);
+  const shown = new Set(sliced.map((r) => r.sliceKey)).size;
+  const entries = overall.filter((e) => e.key !== "none");
   return {
-    gaps: row?.gaps ?? 0,
-    feedback: row?.feedback ?? 0,
-    publishedFeedback: row?.published_feedback ?? 0,
-    entries: row?.entries ?? 0,
-    retiredEntries: row?.retired_entries ?? 0,
-    gapsPerFeedback: row?.gaps_per_feedback ?? null,
+    total: {
+      gaps: totals?.gaps ?? 0,
+      feedback: totals?.feedback ?? 0,
+      publishedFeedback: totals?.published_feedback ?? 0,
+      entries: entries.length,
+      retiredEntries: entries.filter((e) => e.retired).length,
+      gapsPerFeedback: totals?.gaps_per_feedback ?? null,
+    },
+    overall,
+    rows: sliced,
+    slices: { shown, total: raw[0]?.slices ?? shown },
   };
 }
 

@@ -14,15 +14,11 @@ export function timeToFeedbackSql(f: ResolvedFilters, by: Breakdown) {
       select a.feedback_sla_hours as hours from agencies a where a.id = ${f.agencyId}::uuid
     ),
     x as (
-      select r.id, r.month, r.consultant_id, r.client_id,
-             coalesce(f.status = 'published', false) as published,
-             case when f.status = 'published'
-                  then extract(epoch from f.first_published_at - r.outcome_at) / 3600.0 end as hours,
+      select r.id, r.month, r.consultant_id, r.client_id, r.published, r.hours_to_publish as hours,
              extract(epoch from now() - r.outcome_at) / 3600.0 as age_hours,
              sla.hours as sla_hours
       from r
       cross join sla
-      left join feedback f on f.interview_id = r.id
     )`,
     measures: sql`count(x.id)::int as rejected,
       count(x.id) filter (where x.published)::int as published,

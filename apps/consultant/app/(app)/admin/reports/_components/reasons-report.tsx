@@ -132,7 +132,7 @@ export function ReasonsReport({ input }: { input: ReportInputs["reasons"] }) {
             summary={
               overall
                 ? `${top ? `${entryName(top)} leads with ${percent(top.share)} of ${count(data.total.gaps)} gaps.` : ""} Retired entries still count and are marked retired.`
-                : `The ${TOP} most common overall, stacked per ${data.view}.${chart.more ? ` The chart shows the ${MAX_SLICES} with the most gaps.` : ""} The table has every ${noun}, its share and its rank within each ${data.view}.`
+                : `The ${TOP} most common overall, stacked per ${data.view}.${chart.more ? ` The chart shows the ${MAX_SLICES} with the most gaps.` : ""} The table has every ${noun}, its share and its rank within each ${data.view}.${data.slices.shown < data.slices.total ? ` It shows the ${count(data.slices.shown)} ${data.view === "job" ? "jobs" : "clients"} with the most gaps of ${count(data.slices.total)}; the CSV export has them all.` : ""}`
             }
             actions={controls}
           >
