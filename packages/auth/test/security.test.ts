@@ -13,14 +13,15 @@ import { type AgencyFixture, createAgencyFixture, createInvitedUser } from "@deb
 import { hashPassword } from "@debrief/db/password";
 import { NextRequest } from "next/server";
 import NextAuth from "next-auth";
-import { decode } from "next-auth/jwt";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { decode, encode } from "next-auth/jwt";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import {
   authCallbacks,
   authConfig,
   createAuth,
   RATE_LIMITED_MESSAGE,
   sessionCookies,
+  sessionToken,
   withRateLimitStatus,
 } from "../src/index";
 import { acceptInvitation } from "../src/invitations";
@@ -347,6 +348,57 @@ describe("the session update trigger", () => {
     client.jar.set(SESSION, `${raw.slice(0, -4)}AAAA`);
     const res = await client.send("session");
     expect(await res.json()).toBeNull();
+  });
+});
+
+describe("the session token getSession reads (sessionToken)", () => {
+  const env = { AUTH_SECRET: SECRET, AUTH_SECURE_COOKIES: false };
+
+  it("is the signed-in user and session id, as Auth.js decodes the cookie a sign-in set", async () => {
+    const client = new Client(consultantPortal());
+    expect((await client.signIn(f.users.consultant.email, PASSWORD)).status).toBe(302);
+    const raw = client.jar.get(SESSION) ?? "";
+    const token = await sessionToken("consultant", `other=1; ${SESSION}=${raw}`, env);
+    expect(token).toEqual({ sub: f.users.consultant.id, sid: (await tokenOf(client))?.sid });
+  });
+
+  it("is none for an edited token, another secret, another portal's cookie, an expired token or no cookie", async () => {
+    const client = new Client(consultantPortal());
+    expect((await client.signIn(f.users.consultant.email, PASSWORD)).status).toBe(302);
+    const raw = client.jar.get(SESSION) ?? "";
+    const cookie = `${SESSION}=${raw}`;
+    expect(await sessionToken("consultant", `${SESSION}=${raw.slice(0, -4)}AAAA`, env)).toBeNull();
+    const otherSecret = { ...env, AUTH_SECRET: "another-secret-0123456789-abcdefghijklmn" };
+    expect(await sessionToken("consultant", cookie, otherSecret)).toBeNull();
+    // The candidate portal reads its own cookie name, and the name is the key's salt as well.
+    expect(await sessionToken("candidate", cookie, env)).toBeNull();
+    expect(
+      await sessionToken("candidate", `debrief-candidate.session-token=${raw}`, env),
+    ).toBeNull();
+    const expired = await encode({
+      token: { sub: f.users.consultant.id, sid: crypto.randomUUID() },
+      secret: SECRET,
+      salt: SESSION,
+      maxAge: -60,
+    });
+    expect(await sessionToken("consultant", `${SESSION}=${expired}`, env)).toBeNull();
+    // Only the cookie counts (getToken alone would also accept `Authorization: Bearer`).
+    expect(await sessionToken("consultant", null, env)).toBeNull();
+    expect(await sessionToken("consultant", "", env)).toBeNull();
+  });
+
+  it("is none once expired, though it was decoded (and remembered) before", async () => {
+    const claims = { sub: f.users.consultant.id, sid: crypto.randomUUID() };
+    const token = await encode({ token: claims, secret: SECRET, salt: SESSION, maxAge: 60 });
+    const cookie = `${SESSION}=${token}`;
+    expect(await sessionToken("consultant", cookie, env)).toEqual(claims);
+    expect(await sessionToken("consultant", cookie, env)).toEqual(claims);
+    vi.useFakeTimers({ now: Date.now() + 2 * 60_000, toFake: ["Date"] });
+    try {
+      expect(await sessionToken("consultant", cookie, env)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // `npm run bench`: both portals' production builds against one database, measured side by side with
 // the floor (src/floor.ts), the admin reports against their hand-written SQL, each portal's peak
-// RSS and the first-load JS of the main pages. Writes docs/performance.md and docs/performance.json.
+// RSS, the first-load JS of the main pages and their Lighthouse scores. Writes docs/performance.md and
+// docs/performance.json.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -15,6 +16,7 @@ import { createDb } from "@debrief/db";
 import { appDatabaseUrl } from "@debrief/db/env";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { chromePath, type LighthouseResult, lighthouseVersion, runLighthouse } from "./lighthouse";
 import { caseName, paramsFor, type ReportCase, reportCases, reportFloorSql } from "./report-floor";
 
 export const root = path.resolve(fileURLToPath(new URL("../../..", import.meta.url)));
@@ -35,8 +37,17 @@ export type BenchOptions = {
   /** Which report cases; all by default. */
   reports?: ReportCase[];
   seedJsonPath: string;
+  /** Which sections to run; all by default. */
+  only?: Section[];
+  /** Lighthouse runs per page (the median score is reported): 3 by default. */
+  lighthouseRuns?: number;
+  /** Which pages Lighthouse audits, by name (see `lighthousePages` in runBench); all by default. */
+  lighthousePages?: string[];
   log?: (line: string) => void;
 };
+
+export const sections = ["reads", "ssr", "reports", "rss", "js", "lighthouse"] as const;
+export type Section = (typeof sections)[number];
 
 export const budgets = {
   trpcFloorRatio: 0.1,
@@ -44,6 +55,7 @@ export const budgets = {
   reportP95Ms: 150,
   firstLoadKb: 180,
   rssMb: 300,
+  lighthouseScore: 95,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -413,18 +425,30 @@ function gzipBytes(url: string, cookie: string): Promise<{ bytes: number; served
 
 async function firstLoadJs(pageUrl: string, cookie: string) {
   const html = await check(pageUrl, cookie, "first-load page", (b) => b.includes("<html"));
-  const srcs = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1] as string);
-  const unique = [...new Set(srcs)].map((s) =>
-    new URL(s.replaceAll("&amp;", "&"), pageUrl).toString(),
+  const tags = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)];
+  // `nomodule` scripts (Next's polyfills) are counted, and shown apart: browsers that run modules
+  // (every browser Next 16 supports) never fetch them.
+  const scripts = new Map(
+    tags.map((m) => [
+      new URL((m[1] as string).replaceAll("&amp;", "&"), pageUrl).toString(),
+      /\bnomodule\b/i.test(m[0]),
+    ]),
   );
   let bytes = 0;
+  let nomoduleBytes = 0;
   let servedGzip = true;
-  for (const src of unique) {
+  for (const [src, nomodule] of scripts) {
     const r = await gzipBytes(src, cookie);
     bytes += r.bytes;
+    if (nomodule) nomoduleBytes += r.bytes;
     servedGzip &&= r.served;
   }
-  return { scripts: unique.length, kb: round(bytes / 1024, 1), servedGzip };
+  return {
+    scripts: scripts.size,
+    kb: round(bytes / 1024, 1),
+    nomoduleKb: round(nomoduleBytes / 1024, 1),
+    servedGzip,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -505,6 +529,9 @@ async function ensureBuilds(log: (l: string) => void) {
 
 export async function runBench(opts: BenchOptions) {
   const log = opts.log ?? ((l: string) => console.log(`\x1b[35mbench\x1b[0m ${l}`));
+  // RSS is sampled while the portals serve the reads, so it needs them.
+  const want = new Set<Section>(opts.only ?? sections);
+  if (want.has("rss")) want.add("reads");
   const startedAt = new Date();
   const loadAtStart = os.loadavg().map((l) => round(l, 2));
   const owner = postgres(opts.databaseUrl, { max: 2, onnotice: () => {} });
@@ -546,6 +573,10 @@ export async function runBench(opts: BenchOptions) {
       NODE_ENV: "production",
       CONSULTANT_URL: consultantBase,
       CANDIDATE_URL: candidateBase,
+      // The portals' production heap limit, as `npm start` sets it (packages/runner/src/start.ts).
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, "--max-old-space-size=192"]
+        .filter(Boolean)
+        .join(" "),
     });
     const portals = [
       { name: "consultant", port: consultantPort },
@@ -630,7 +661,9 @@ export async function runBench(opts: BenchOptions) {
         floor: `${floorBase}/candidates?agency=${agencyId}&page=1&size=20`,
       },
     ];
-    for (const r of reads) {
+    // A section left out (--only) runs over no rows.
+    const readsRun = want.has("reads") ? reads : [];
+    for (const r of readsRun) {
       await check(r.trpc, r.cookie, `${r.name} (tRPC)`, (b) => !b.includes('"error"'));
       await check(r.floor, undefined, `${r.name} (floor)`, (b) => b.length > 2);
     }
@@ -638,7 +671,7 @@ export async function runBench(opts: BenchOptions) {
     sampler = new RssSampler(portals);
     sampler.start();
     const readResults = [];
-    for (const r of reads) {
+    for (const r of readsRun) {
       await warm(r.trpc, r.cookie, 20);
       await warm(r.floor, undefined, 20);
       const trpcRuns: LoadResult[] = [];
@@ -665,12 +698,14 @@ export async function runBench(opts: BenchOptions) {
       );
     }
     sampler.stop();
-    const rssPeaks = portals.map((p) => ({
-      portal: p.name,
-      serverMb: round((sampler?.peaks.get(p.name)?.serverKb ?? 0) / 1024, 1),
-      treeMb: round((sampler?.peaks.get(p.name)?.treeKb ?? 0) / 1024, 1),
-      idleServerMb: round(rssKb(serverPid(p)) / 1024, 1),
-    }));
+    const rssPeaks = !want.has("rss")
+      ? []
+      : portals.map((p) => ({
+          portal: p.name,
+          serverMb: round((sampler?.peaks.get(p.name)?.serverKb ?? 0) / 1024, 1),
+          treeMb: round((sampler?.peaks.get(p.name)?.treeKb ?? 0) / 1024, 1),
+          idleServerMb: round(rssKb(serverPid(p)) / 1024, 1),
+        }));
 
     // Server-rendered pages at one connection.
     const pages = [
@@ -683,7 +718,7 @@ export async function runBench(opts: BenchOptions) {
       { name: "Consultant dashboard `/`", url: `${consultantBase}/`, cookie: cookies.consultant },
     ];
     const pageResults = [];
-    for (const p of pages) {
+    for (const p of want.has("ssr") ? pages : []) {
       await check(
         p.url,
         p.cookie,
@@ -709,11 +744,26 @@ export async function runBench(opts: BenchOptions) {
       },
     ];
     const jsResults = [];
-    for (const p of jsPages) {
+    for (const p of want.has("js") ? jsPages : []) {
       const r = await firstLoadJs(p.url, p.cookie);
       jsResults.push({ name: p.name, ...r });
       log(`first-load JS ${p.name}: ${r.kb} kB gzip in ${r.scripts} scripts`);
     }
+
+    // Lighthouse, on the portals as they are after the load runs (warm, as a user finds them).
+    const lighthousePages = [
+      { name: "Sign-in (consultant portal)", url: `${consultantBase}/sign-in`, cookie: "" },
+      { name: "Consultant dashboard", url: `${consultantBase}/`, cookie: cookies.consultant },
+      {
+        name: "Candidate feedback page",
+        url: `${candidateBase}/feedback/${feedbackId}`,
+        cookie: cookies.candidate,
+      },
+    ].filter((p) => !opts.lighthousePages || opts.lighthousePages.includes(p.name));
+    const lighthouseRuns = opts.lighthouseRuns ?? 3;
+    const lighthouseResults = want.has("lighthouse")
+      ? await runLighthouse(lighthousePages, lighthouseRuns, log)
+      : [];
 
     // Stop the portals before the reports: those run in this process and should not share the CPU.
     await stopAllAndWait();
@@ -727,7 +777,7 @@ export async function runBench(opts: BenchOptions) {
     const end = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString();
     const params = [agencyId, `${from}T00:00:00.000Z`, end, from, to];
     const reportResults = [];
-    for (const c of opts.reports ?? reportCases) {
+    for (const c of want.has("reports") ? (opts.reports ?? reportCases) : []) {
       const input = { ...(c.view ? { view: c.view } : {}), ...(c.of ? { of: c.of } : {}) };
       const call = () =>
         (caller.admin.reports[c.procedure] as (i: unknown) => Promise<unknown>)(input);
@@ -765,6 +815,7 @@ export async function runBench(opts: BenchOptions) {
 
     const result = {
       startedAt: startedAt.toISOString(),
+      sections: sections.filter((x) => want.has(x)),
       finishedAt: new Date().toISOString(),
       machine: {
         cpus: os.cpus().length,
@@ -783,6 +834,7 @@ export async function runBench(opts: BenchOptions) {
         duration: opts.duration,
         connections: opts.connections,
         reportRuns: opts.reportRuns,
+        lighthouseRuns,
       },
       budgets,
       reads: readResults,
@@ -790,6 +842,7 @@ export async function runBench(opts: BenchOptions) {
       reports: reportResults,
       rss: rssPeaks,
       firstLoadJs: jsResults,
+      lighthouse: lighthouseResults,
     };
     writeOutputs(result, opts);
     log(
@@ -813,6 +866,7 @@ const MARK_END = "<!-- bench:end -->";
 
 type Result = {
   startedAt: string;
+  sections: Section[];
   machine: {
     cpus: number;
     cpuModel: string;
@@ -825,7 +879,12 @@ type Result = {
   database: string;
   accounts: string;
   dataSet: Record<string, number | string> | undefined;
-  settings: { duration: number; connections: number[]; reportRuns: number };
+  settings: {
+    duration: number;
+    connections: number[];
+    reportRuns: number;
+    lighthouseRuns: number;
+  };
   reads: {
     name: string;
     procedures: string;
@@ -844,7 +903,14 @@ type Result = {
     ratio: number;
   }[];
   rss: { portal: string; serverMb: number; treeMb: number; idleServerMb: number }[];
-  firstLoadJs: { name: string; scripts: number; kb: number; servedGzip: boolean }[];
+  firstLoadJs: {
+    name: string;
+    scripts: number;
+    kb: number;
+    nomoduleKb: number;
+    servedGzip: boolean;
+  }[];
+  lighthouse: LighthouseResult[];
 };
 
 export function renderMarkdown(r: Result): string {
@@ -855,14 +921,20 @@ export function renderMarkdown(r: Result): string {
     `Run ${r.startedAt.slice(0, 16).replace("T", " ")} UTC on ${r.machine.cpus} CPU (${r.machine.cpuModel}), ${r.machine.memoryGb} GB, Node ${r.machine.node}, PostgreSQL ${r.machine.postgres}; database \`${r.database}\` (${r.accounts}); ${r.settings.duration} s per load run, reports ${r.settings.reportRuns} runs each. Load average (1/5/15 min) ${r.machine.loadAverageAtStart.join(" / ")} at the start, ${r.machine.loadAverageAtEnd.join(" / ")} at the end (above ${r.machine.cpus}, other work shared the CPUs).`,
     "",
     `Data set — agency *${ds.agency}*: ${fmt(ds.staff)} staff, ${fmt(ds.candidates)} candidates, ${fmt(ds.interviews)} interviews, ${fmt(ds.feedback)} feedback (${fmt(ds.published)} published), ${fmt(ds.items)} feedback items; ${fmt(ds.agencies)} agencies in the database.`,
-    "",
-    `### tRPC reads against the floor`,
-    "",
-    `Each read is one GET with the signed-in session cookie (tRPC: \`/api/trpc\`, superjson); the floor is \`packages/bench/src/floor.ts\` (node:http + postgres.js, one hand-written statement, owner role, no auth, no RLS). Budget: tRPC ≥ ${budgets.trpcFloorRatio}× the floor's requests/s at ${top} connections.`,
-    "",
-    "| read | procedures | conn | tRPC req/s | p50 ms | p99 ms | errors / non-2xx | floor req/s | p50 ms | p99 ms | tRPC ÷ floor | budget |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |",
   );
+  if (r.sections.length < sections.length)
+    lines.push("", `Sections run (\`--only\`): ${r.sections.join(", ")}.`);
+  const ran = (x: Section) => r.sections.includes(x);
+  if (ran("reads"))
+    lines.push(
+      "",
+      `### tRPC reads against the floor`,
+      "",
+      `Each read is one GET with the signed-in session cookie (tRPC: \`/api/trpc\`, superjson); the floor is \`packages/bench/src/floor.ts\` (node:http + postgres.js, one hand-written statement, owner role, no auth, no RLS). Budget: tRPC ≥ ${budgets.trpcFloorRatio}× the floor's requests/s at ${top} connections.`,
+      "",
+      "| read | procedures | conn | tRPC req/s | p50 ms | p99 ms | errors / non-2xx | floor req/s | p50 ms | p99 ms | tRPC ÷ floor | budget |",
+      "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |",
+    );
   for (const read of r.reads) {
     read.trpc.forEach((t, i) => {
       const f = read.floor[i] as LoadResult;
@@ -873,52 +945,76 @@ export function renderMarkdown(r: Result): string {
       );
     });
   }
-  lines.push(
-    "",
-    "### Server-rendered pages (1 connection)",
-    "",
-    `Budget: p50 ≤ ${budgets.ssrP50Ms} ms.`,
-    "",
-    "| page | req/s | p50 ms | p99 ms | errors / non-2xx | budget |",
-    "| --- | ---: | ---: | ---: | ---: | :---: |",
-    ...r.pages.map(
-      (p) =>
-        `| ${p.name} | ${p.rps} | ${p.p50} | ${p.p99} | ${p.errors + p.timeouts} / ${p.non2xx} | ${mark(p.p50 <= budgets.ssrP50Ms && p.non2xx === 0)} |`,
-    ),
-    "",
-    "### Admin reports, last 12 months",
-    "",
-    `Server time: the procedure called in-process through \`createCaller\` as the admin (tenant transaction, RLS, input and output validation; no HTTP). Floor: \`packages/bench/src/report-floor.ts\`, one statement as the owner. Budget: p95 ≤ ${budgets.reportP95Ms} ms.`,
-    "",
-    "| report · breakdown | server p50 ms | server p95 ms | floor p50 ms | floor p95 ms | server ÷ floor (p95) | budget |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | :---: |",
-    ...r.reports.map(
-      (x) =>
-        `| ${x.name} | ${x.serverP50} | ${x.serverP95} | ${x.floorP50} | ${x.floorP95} | ${x.ratio}× | ${mark(x.serverP95 <= budgets.reportP95Ms)} |`,
-    ),
-    "",
-    `### Peak RSS under the ${top}-connection runs`,
-    "",
-    `Sampled from /proc every 200 ms while that portal served its ${top}-connection tRPC runs. *next-server* is the largest process of the tree \`next start\` began; *tree* adds its parent and any other child. Budget: ≤ ${budgets.rssMb} MB (next-server).`,
-    "",
-    "| portal | next-server peak MB | tree peak MB | after the runs MB | budget |",
-    "| --- | ---: | ---: | ---: | :---: |",
-    ...r.rss.map(
-      (x) =>
-        `| ${x.portal} | ${x.serverMb} | ${x.treeMb} | ${x.idleServerMb} | ${mark(x.serverMb > 0 && x.serverMb <= budgets.rssMb)} |`,
-    ),
-    "",
-    "### First-load JS",
-    "",
-    `Every \`<script src>\` in the served HTML, fetched with \`accept-encoding: gzip\` and summed as served (inline scripts, such as the RSC payload, are not counted). Budget: ≤ ${budgets.firstLoadKb} kB gzip.`,
-    "",
-    "| page | scripts | kB gzip | budget |",
-    "| --- | ---: | ---: | :---: |",
-    ...r.firstLoadJs.map(
-      (x) =>
-        `| ${x.name} | ${x.scripts} | ${x.kb}${x.servedGzip ? "" : " (gzipped here)"} | ${mark(x.kb <= budgets.firstLoadKb)} |`,
-    ),
-  );
+  if (ran("ssr"))
+    lines.push(
+      "",
+      "### Server-rendered pages (1 connection)",
+      "",
+      `Budget: p50 ≤ ${budgets.ssrP50Ms} ms.`,
+      "",
+      "| page | req/s | p50 ms | p99 ms | errors / non-2xx | budget |",
+      "| --- | ---: | ---: | ---: | ---: | :---: |",
+      ...r.pages.map(
+        (p) =>
+          `| ${p.name} | ${p.rps} | ${p.p50} | ${p.p99} | ${p.errors + p.timeouts} / ${p.non2xx} | ${mark(p.p50 <= budgets.ssrP50Ms && p.non2xx === 0)} |`,
+      ),
+    );
+  if (ran("reports"))
+    lines.push(
+      "",
+      "### Admin reports, last 12 months",
+      "",
+      `Server time: the procedure called in-process through \`createCaller\` as the admin (tenant transaction, RLS, input and output validation; no HTTP). Floor: \`packages/bench/src/report-floor.ts\`, one statement as the owner. Budget: p95 ≤ ${budgets.reportP95Ms} ms.`,
+      "",
+      "| report · breakdown | server p50 ms | server p95 ms | floor p50 ms | floor p95 ms | server ÷ floor (p95) | budget |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | :---: |",
+      ...r.reports.map(
+        (x) =>
+          `| ${x.name} | ${x.serverP50} | ${x.serverP95} | ${x.floorP50} | ${x.floorP95} | ${x.ratio}× | ${mark(x.serverP95 <= budgets.reportP95Ms)} |`,
+      ),
+    );
+  if (ran("rss"))
+    lines.push(
+      "",
+      `### Peak RSS under the ${top}-connection runs`,
+      "",
+      `Sampled from /proc every 200 ms while that portal served its ${top}-connection tRPC runs. *next-server* is the largest process of the tree \`next start\` began; *tree* adds its parent and any other child. Budget: ≤ ${budgets.rssMb} MB (next-server).`,
+      "",
+      "| portal | next-server peak MB | tree peak MB | after the runs MB | budget |",
+      "| --- | ---: | ---: | ---: | :---: |",
+      ...r.rss.map(
+        (x) =>
+          `| ${x.portal} | ${x.serverMb} | ${x.treeMb} | ${x.idleServerMb} | ${mark(x.serverMb > 0 && x.serverMb <= budgets.rssMb)} |`,
+      ),
+    );
+  if (ran("js"))
+    lines.push(
+      "",
+      "### First-load JS",
+      "",
+      `Every \`<script src>\` in the served HTML, fetched with \`accept-encoding: gzip\` and summed as served (inline scripts, such as the RSC payload, are not counted). The \`nomodule\` ones are Next's polyfills for browsers without JavaScript modules: every browser Debrief supports runs modules and never fetches them, so the budget is judged on the rest, what such a browser downloads (as Next's own "First Load JS" figure did). Budget: ≤ ${budgets.firstLoadKb} kB gzip.`,
+      "",
+      "| page | scripts | all scripts kB gzip | of which `nomodule` | first load kB gzip | budget |",
+      "| --- | ---: | ---: | ---: | ---: | :---: |",
+      ...r.firstLoadJs.map((x) => {
+        const loaded = round(x.kb - x.nomoduleKb, 1);
+        return `| ${x.name} | ${x.scripts} | ${x.kb}${x.servedGzip ? "" : " (gzipped here)"} | ${x.nomoduleKb} | ${loaded} | ${mark(loaded <= budgets.firstLoadKb)} |`;
+      }),
+    );
+  if (ran("lighthouse"))
+    lines.push(
+      "",
+      "### Lighthouse",
+      "",
+      `Lighthouse ${lighthouseVersion} (Node API, performance category only), default mobile preset (simulated slow 4G and a 4× slower CPU), headless Chromium \`${chromePath}\`, against the production portals above; signed-in pages get the session cookie on every request. ${r.settings.lighthouseRuns} run(s) per page: the scores of each, and the median run's score and metrics. Budget: score ≥ ${budgets.lighthouseScore}.`,
+      "",
+      "| page | runs | score (median) | FCP ms | LCP ms | TBT ms | CLS | budget |",
+      "| --- | --- | ---: | ---: | ---: | ---: | ---: | :---: |",
+      ...r.lighthouse.map(
+        (x) =>
+          `| ${x.name} | ${x.scores.join(", ")} | ${x.score} | ${x.fcpMs} | ${x.lcpMs} | ${x.tbtMs} | ${x.cls} | ${mark(x.score >= budgets.lighthouseScore)} |`,
+      ),
+    );
   return lines.join("\n");
 }
 

@@ -115,17 +115,22 @@ export const dashboardSql = `
                floor(greatest(0, extract(epoch from now() - coalesce(i.outcome_at, now())) / 3600))::int
                  as "hoursSinceRejection",
                extract(epoch from now() - coalesce(i.outcome_at, now())) / 3600 > a.sla as overdue
-        from interviews i
+        from (
+          -- Owed is decided on indexes alone; only the owed interviews are read.
+          select o.id, o.outcome_at from interviews o
+          where o.agency_id = $1 and o.outcome = 'rejected'
+            and ($3 = 'admin' or o.consultant_id = $2)
+            and not exists (select 1 from feedback p
+                            where p.agency_id = o.agency_id and p.interview_id = o.id
+                              and p.status = 'published')
+          order by o.outcome_at
+          limit 200) owed
+        join interviews i on i.agency_id = $1 and i.id = owed.id
         cross join a
         join candidates ca on ca.agency_id = i.agency_id and ca.id = i.candidate_id
         join jobs j on j.agency_id = i.agency_id and j.id = i.job_id
         join clients c on c.agency_id = j.agency_id and c.id = j.client_id
-        left join feedback f on f.agency_id = i.agency_id and f.interview_id = i.id
-        where i.agency_id = $1 and i.outcome = 'rejected'
-          and ($3 = 'admin' or i.consultant_id = $2)
-          and (f.id is null or f.status <> 'published')
-        order by i.outcome_at
-        limit 200) t),
+        left join feedback f on f.agency_id = i.agency_id and f.interview_id = i.id) t),
     'drafts', (
       select coalesce(json_agg(t order by t."updatedAt" desc), '[]') from (
         select f.interview_id as "interviewId", ca.name as "candidateName", j.title as "jobTitle",
@@ -151,20 +156,26 @@ export const dashboardSql = `
     'questions', (
       select coalesce(json_agg(t order by t."askedAt"), '[]') from (
         select f.interview_id as "interviewId", f.id as "feedbackId", ca.id as "candidateId",
-               ca.name as "candidateName", j.title as "jobTitle", l.body as question,
+               ca.name as "candidateName", j.title as "jobTitle", m.body as question,
                l.created_at as "askedAt"
         from (
-          select distinct on (m.feedback_id) m.feedback_id, m.body, m.created_at, u.role
-          from clarification_messages m
-          join users u on u.agency_id = m.agency_id and u.id = m.author_id
-          where m.agency_id = $1
-          order by m.feedback_id, m.created_at desc
+          -- Each thread's latest message whose author is not staff, oldest first.
+          select n.id, n.feedback_id, n.created_at from (
+            select distinct on (m.feedback_id) m.id, m.feedback_id, m.author_id, m.created_at
+            from clarification_messages m
+            where m.agency_id = $1
+            order by m.feedback_id, m.created_at desc
+          ) n
+          where n.author_id not in (select u.id from users u
+                                    where u.agency_id = $1 and u.role <> 'candidate')
+          order by n.created_at
         ) l
+        join clarification_messages m on m.agency_id = $1 and m.id = l.id
         join feedback f on f.agency_id = $1 and f.id = l.feedback_id
         join interviews i on i.agency_id = f.agency_id and i.id = f.interview_id
         join candidates ca on ca.agency_id = i.agency_id and ca.id = i.candidate_id
         join jobs j on j.agency_id = i.agency_id and j.id = i.job_id
-        where l.role = 'candidate' and ($3 = 'admin' or i.consultant_id = $2) and ca.erased_at is null
+        where ($3 = 'admin' or i.consultant_id = $2) and ca.erased_at is null
         order by l.created_at limit 10) t),
     'goalProgress', (
       select coalesce(json_agg(t order by t."updatedAt" desc), '[]') from (

@@ -1,6 +1,7 @@
 // A smoke run of the whole bench on the demo data in a fresh database: portals started from the
-// existing production builds, the real sign-in, every measurement at 1-second runs, outputs written
-// to a temporary folder. It checks the pipeline works and every read answers; not the budgets.
+// existing production builds, the real sign-in, every measurement at 1-second runs, Lighthouse once on
+// one signed-in page (about 10 s), outputs written to a temporary folder. It checks the pipeline
+// works and every read answers; not the budgets.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -35,7 +36,7 @@ describe("npm run bench (smoke, demo data)", () => {
     rmSync(out, { recursive: true, force: true });
   });
 
-  it("measures every read, page, report, RSS and first-load JS, and writes the tables", async () => {
+  it("measures every read, page, report, RSS, first-load JS and Lighthouse, and writes the tables", async () => {
     const result = await runBench({
       databaseUrl: database.ownerUrl,
       duration: 1,
@@ -45,6 +46,8 @@ describe("npm run bench (smoke, demo data)", () => {
       markdownPath: path.join(out, "performance.md"),
       jsonPath: path.join(out, "performance.json"),
       seedJsonPath: path.join(out, "no-large-seed.json"),
+      lighthouseRuns: 1,
+      lighthousePages: ["Consultant dashboard"],
       log: () => {},
     });
     expect(result.accounts).toBe("demo accounts");
@@ -62,9 +65,13 @@ describe("npm run bench (smoke, demo data)", () => {
     expect(result.reports.every((r) => r.serverP50 > 0 && r.floorP50 > 0)).toBe(true);
     expect(result.rss.every((r) => r.serverMb > 50)).toBe(true);
     expect(result.firstLoadJs.every((p) => p.scripts > 0 && p.kb > 0)).toBe(true);
+    expect(result.lighthouse).toHaveLength(1);
+    expect(result.lighthouse[0]?.score).toBeGreaterThan(0);
+    expect(result.lighthouse[0]?.lcpMs).toBeGreaterThan(0);
     const md = readFileSync(path.join(out, "performance.md"), "utf8");
     expect(md).toContain("<!-- bench:start");
     expect(md).toContain("| Candidate inbox |");
+    expect(md.slice(md.indexOf("### Lighthouse"))).toContain("| Consultant dashboard |");
     expect(JSON.parse(readFileSync(path.join(out, "performance.json"), "utf8")).reads).toHaveLength(
       4,
     );

@@ -1,6 +1,5 @@
 // The one data-access path: a pooled client, and withTenant() that every request's queries use.
 import type { Role } from "@debrief/validators";
-import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { appDatabaseUrl, dbEnv } from "./env";
@@ -55,6 +54,15 @@ export class DatabaseBusyError extends Error {
   }
 }
 
+/** The postgres.js client of a drizzle transaction (drizzle-orm/postgres-js keeps it as session.client). */
+function connectionOf(tx: Tx): postgres.TransactionSql {
+  const client = (tx as unknown as { session?: { client?: postgres.TransactionSql } }).session
+    ?.client;
+  if (typeof client?.unsafe !== "function")
+    throw new Error("drizzle's transaction no longer exposes its postgres.js client");
+  return client;
+}
+
 /**
  * Runs fn in one transaction with the tenant set as transaction-local settings, passed as
  * query parameters. Row-level security reads app.agency_id; nothing else can widen it.
@@ -79,11 +87,22 @@ export function withTenant<T>(
       if (state === "abandoned") throw new DatabaseBusyError();
       state = "started";
       clearTimeout(timer);
-      await tx.execute(
-        sql`select set_config('app.agency_id', ${tenant.agencyId}, true),
-                   set_config('app.user_id', ${tenant.userId ?? ""}, true),
-                   set_config('app.role', ${tenant.role}, true)`,
-      );
+      // Sent without waiting for its answer: postgres.js writes a transaction's statements to its
+      // one connection in the order they are issued, so the server has applied the tenant before
+      // fn's first statement runs, and that statement travels in the same round trip. Should it
+      // fail, postgres.js records the error, fn's next statement fails as well (25P02) and the
+      // transaction rolls back with the first error. handle() only queues it (after a microtask);
+      // whatever fn issues is queued after it.
+      connectionOf(tx)
+        .unsafe(
+          `select set_config('app.agency_id', $1, true),
+                  set_config('app.user_id', $2, true),
+                  set_config('app.role', $3, true)`,
+          [tenant.agencyId, tenant.userId ?? "", tenant.role],
+        )
+        .execute()
+        // Not lost: the transaction fails with it (above). Only kept from being "unhandled".
+        .catch(() => {});
       return fn(tx);
     }).then(resolve, (error: unknown) => {
       clearTimeout(timer);

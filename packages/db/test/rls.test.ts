@@ -154,6 +154,32 @@ describe("inside agency A's transaction", () => {
     expect(seen).toEqual(expected);
   });
 
+  it("has the tenant set for its first statement, and for statements issued together", async () => {
+    // withTenant does not wait for its set_config: the first statement travels with it.
+    const settings = sql`select current_setting('app.agency_id', true) as agency,
+                                current_setting('app.user_id', true) as "user",
+                                current_setting('app.role', true) as role`;
+    const [first, ...together] = await withTenant(app, tenantOf(a), (tx) =>
+      Promise.all([tx.execute(settings), tx.execute(settings), tx.execute(settings)]),
+    );
+    const expected = { agency: a.agencyId, user: a.users.admin.id, role: "admin" };
+    for (const rows of [first, ...together]) expect(rows?.[0]).toEqual(expected);
+  });
+
+  it("rolls back and answers the error when the tenant cannot be used, and the pool goes on", async () => {
+    await expect(
+      withTenant(app, { ...tenantOf(a), agencyId: "not-a-uuid" }, (tx) =>
+        tx.execute(sql`select count(*) from candidates`),
+      ),
+    ).rejects.toMatchObject({ cause: { code: "22P02" } });
+    const rows = await withTenant(app, tenantOf(a), (tx) =>
+      tx.execute<{ agency: string }>(
+        sql`select distinct agency_id::text as agency from candidates`,
+      ),
+    );
+    expect(rows.map((r) => r.agency)).toEqual([a.agencyId]);
+  });
+
   it("cannot find B's rows by id", async () => {
     const found = await withTenant(app, tenantOf(a), async (tx) => ({
       candidate: await tx.query.candidates.findFirst({

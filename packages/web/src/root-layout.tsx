@@ -1,9 +1,9 @@
-// The HTML frame both portals share: font, tRPC + React Query provider, toasts.
+// The HTML frame both portals share: the font, and a page rendered per request. The tRPC + React
+// Query provider and the toasts are in each portal's signed-in layout, (app)/layout.tsx: the
+// public pages (sign-in, invitation) use neither and so load none of their JavaScript.
 import { GeistSans } from "geist/font/sans";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { Toaster } from "./toast";
-import { TRPCReactProvider } from "./trpc/react";
 
 export async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request, so Next can put the proxy's CSP nonce on its scripts: a page
@@ -11,10 +11,7 @@ export async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
   return (
     <html lang="en" className={GeistSans.variable}>
-      <body className="min-h-screen font-sans">
-        <TRPCReactProvider>{children}</TRPCReactProvider>
-        <Toaster position="top-center" offset={76} richColors closeButton />
-      </body>
+      <body className="min-h-screen font-sans">{children}</body>
     </html>
   );
 }

@@ -2,16 +2,14 @@ import { ListSkeleton, PageHeader } from "@debrief/ui";
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { requireSession } from "~/auth";
-import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { Inbox } from "./_components/inbox";
 
 export const metadata: Metadata = { title: "My feedback" };
 
 export default async function InboxPage() {
   await requireSession();
-  prefetch(trpc.myFeedback.list.queryOptions());
   return (
-    <HydrateClient>
+    <>
       <PageHeader
         title="My feedback"
         description="What interview panels said about you, newest first. Each point comes with a next step you can act on."
@@ -19,6 +17,6 @@ export default async function InboxPage() {
       <Suspense fallback={<ListSkeleton />}>
         <Inbox />
       </Suspense>
-    </HydrateClient>
+    </>
   );
 }

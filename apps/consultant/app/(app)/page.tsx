@@ -1,39 +1,51 @@
 import { ListSkeleton, PageHeader } from "@debrief/ui";
 import type { Metadata } from "next";
-import { Suspense } from "react";
+import { type ReactNode, Suspense } from "react";
 import { requireSession } from "~/auth";
-import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { Overview } from "./_components/overview";
 import { OwedFeedback } from "./_components/owed-feedback";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
+function OwedSection({ children }: { children: ReactNode }) {
+  return (
+    <section aria-labelledby="owed-heading">
+      <h2
+        id="owed-heading"
+        className="mb-3 text-sm font-semibold uppercase tracking-wide text-muted"
+      >
+        Feedback owed
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 export default async function DashboardPage() {
   const session = await requireSession();
-  prefetch(trpc.feedback.owed.queryOptions());
-  prefetch(trpc.dashboard.overview.queryOptions());
+  // Both panels are server components that fetch their own data, behind one boundary: shown
+  // together, the quicker overview never appears first only to be pushed down the screen by the
+  // owed list arriving above it (a layout shift).
   return (
-    <HydrateClient>
+    <>
       <PageHeader
         title={`Good to see you, ${session.user.name.split(" ")[0] ?? ""}`}
         description="Rejected interviews waiting for your feedback, oldest first. Candidates who hear back quickly come back to you."
       />
-      <section aria-labelledby="owed-heading">
-        <h2
-          id="owed-heading"
-          className="mb-3 text-sm font-semibold uppercase tracking-wide text-muted"
-        >
-          Feedback owed
-        </h2>
-        <Suspense fallback={<ListSkeleton />}>
+      <Suspense
+        fallback={
+          <OwedSection>
+            <ListSkeleton />
+          </OwedSection>
+        }
+      >
+        <OwedSection>
           <OwedFeedback />
-        </Suspense>
-      </section>
-      <div className="mt-8">
-        <Suspense fallback={<ListSkeleton rows={2} />}>
+        </OwedSection>
+        <div className="mt-8">
           <Overview />
-        </Suspense>
-      </div>
-    </HydrateClient>
+        </div>
+      </Suspense>
+    </>
   );
 }

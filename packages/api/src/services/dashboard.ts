@@ -1,5 +1,17 @@
 // The consultant's day at a glance: drafts, approvals, candidates' questions, goal progress.
-import { aliasedTable, and, desc, eq, gt, isNull, ne, or, schema as s, sql } from "@debrief/db";
+import {
+  aliasedTable,
+  and,
+  desc,
+  eq,
+  gt,
+  isNull,
+  ne,
+  notInArray,
+  or,
+  schema as s,
+  sql,
+} from "@debrief/db";
 import type { ProtectedContext } from "../trpc";
 
 const DAY = 86_400_000;
@@ -11,6 +23,10 @@ export async function overview({ ctx }: { ctx: ProtectedContext }) {
   const mine = ctx.user.role === "admin" ? undefined : eq(s.interviews.consultantId, me);
   const author = aliasedTable(s.users, "author");
 
+  // Drafts, approvals and goals are read through partial indexes matching their filters
+  // (feedback_draft_author_idx, feedback_in_review_idx, goals_agency_updated_idx): the enum tests
+  // cannot be index conditions under row-level security (see docs/architecture.md), and they are
+  // SQL literals, not parameters, so that a prepared statement's generic plan can use them too.
   const drafts = await ctx.tx
     .select({
       interviewId: s.feedback.interviewId,
@@ -23,7 +39,7 @@ export async function overview({ ctx }: { ctx: ProtectedContext }) {
     .innerJoin(s.interviews, eq(s.interviews.id, s.feedback.interviewId))
     .innerJoin(s.candidates, eq(s.candidates.id, s.interviews.candidateId))
     .innerJoin(s.jobs, eq(s.jobs.id, s.interviews.jobId))
-    .where(and(eq(s.feedback.status, "draft"), eq(s.feedback.authorId, me), live))
+    .where(and(sql`${s.feedback.status} = 'draft'`, eq(s.feedback.authorId, me), live))
     .orderBy(desc(s.feedback.updatedAt))
     .limit(10);
 
@@ -42,7 +58,7 @@ export async function overview({ ctx }: { ctx: ProtectedContext }) {
     .innerJoin(author, eq(author.id, s.feedback.authorId))
     .where(
       and(
-        eq(s.feedback.status, "in_review"),
+        sql`${s.feedback.status} = 'in_review'`,
         ne(s.feedback.authorId, me),
         // Nor what I submitted myself: approval is for a second person (see feedback.approve).
         or(isNull(s.feedback.lastEditedById), ne(s.feedback.lastEditedById, me)),
@@ -52,18 +68,35 @@ export async function overview({ ctx }: { ctx: ProtectedContext }) {
     .orderBy(s.feedback.submittedAt)
     .limit(10);
 
-  // A question is waiting when the thread's latest message came from the candidate.
-  const latest = ctx.tx
-    .selectDistinctOn([s.clarificationMessages.feedbackId], {
-      feedbackId: s.clarificationMessages.feedbackId,
-      authorRole: s.users.role,
-      body: s.clarificationMessages.body,
-      createdAt: s.clarificationMessages.createdAt,
+  // A question is waiting when the thread's latest message came from the candidate. The latest
+  // message of each thread comes from clarification_messages_latest_idx (index only, no sort);
+  // "from the candidate" is tested as "not from staff" against the agency's few staff
+  // (users_staff_idx) rather than looking up every author among all the agency's users — the
+  // same thing, as every author is a user of the agency (composite foreign key). Ordered
+  // oldest first before the joins, so the consultant's ten are found by walking the oldest
+  // threads instead of joining every thread of the agency (measured on the large agency: 45 ms →
+  // 12 ms).
+  const m = s.clarificationMessages;
+  const newest = ctx.tx
+    .selectDistinctOn([m.feedbackId], {
+      id: m.id,
+      feedbackId: m.feedbackId,
+      authorId: m.authorId,
+      createdAt: m.createdAt,
     })
-    .from(s.clarificationMessages)
-    .innerJoin(s.users, eq(s.users.id, s.clarificationMessages.authorId))
-    .orderBy(s.clarificationMessages.feedbackId, desc(s.clarificationMessages.createdAt))
-    .as("latest");
+    .from(m)
+    .orderBy(m.feedbackId, desc(m.createdAt))
+    .as("newest");
+  const staff = ctx.tx
+    .select({ id: s.users.id })
+    .from(s.users)
+    .where(sql`${s.users.role} <> 'candidate'`);
+  const waiting = ctx.tx
+    .select({ id: newest.id, feedbackId: newest.feedbackId, createdAt: newest.createdAt })
+    .from(newest)
+    .where(notInArray(newest.authorId, staff))
+    .orderBy(newest.createdAt)
+    .as("waiting");
   const questions = await ctx.tx
     .select({
       interviewId: s.feedback.interviewId,
@@ -71,16 +104,17 @@ export async function overview({ ctx }: { ctx: ProtectedContext }) {
       candidateId: s.candidates.id,
       candidateName: s.candidates.name,
       jobTitle: s.jobs.title,
-      question: latest.body,
-      askedAt: latest.createdAt,
+      question: m.body,
+      askedAt: waiting.createdAt,
     })
-    .from(latest)
-    .innerJoin(s.feedback, eq(s.feedback.id, latest.feedbackId))
+    .from(waiting)
+    .innerJoin(m, eq(m.id, waiting.id))
+    .innerJoin(s.feedback, eq(s.feedback.id, waiting.feedbackId))
     .innerJoin(s.interviews, eq(s.interviews.id, s.feedback.interviewId))
     .innerJoin(s.candidates, eq(s.candidates.id, s.interviews.candidateId))
     .innerJoin(s.jobs, eq(s.jobs.id, s.interviews.jobId))
-    .where(and(eq(latest.authorRole, "candidate"), mine, live))
-    .orderBy(latest.createdAt)
+    .where(and(mine, live))
+    .orderBy(waiting.createdAt)
     .limit(10);
 
   const goalProgress = await ctx.tx

@@ -26,9 +26,15 @@ export async function myCandidateId(ctx: ProtectedContext): Promise<string | nul
 const mine = (candidateId: string) =>
   and(eq(s.interviews.candidateId, candidateId), eq(s.feedback.status, "published"));
 
+/**
+ * The signed-in user's candidate record joined in (candidates.user_id is unique), rather than
+ * looked up first: the inbox and the feedback page are one round trip shorter. No candidate record
+ * means no rows.
+ */
+const myCandidate = (ctx: ProtectedContext) =>
+  and(eq(s.candidates.id, s.interviews.candidateId), eq(s.candidates.userId, ctx.user.id));
+
 export async function listMine({ ctx }: { ctx: ProtectedContext }): Promise<InboxEntry[]> {
-  const candidateId = await myCandidateId(ctx);
-  if (!candidateId) return [];
   const rows = await ctx.tx
     .select({
       id: s.feedback.id,
@@ -48,7 +54,8 @@ export async function listMine({ ctx }: { ctx: ProtectedContext }): Promise<Inbo
     .innerJoin(s.interviews, eq(s.interviews.id, s.feedback.interviewId))
     .innerJoin(s.jobs, eq(s.jobs.id, s.interviews.jobId))
     .innerJoin(s.clients, eq(s.clients.id, s.jobs.clientId))
-    .where(mine(candidateId))
+    .innerJoin(s.candidates, myCandidate(ctx))
+    .where(eq(s.feedback.status, "published"))
     .orderBy(desc(s.feedback.publishedAt))
     .limit(100);
   return rows.map(({ readAt, publishedAt, ...row }) => ({
@@ -67,12 +74,11 @@ export async function getMine({
   ctx: ProtectedContext;
   input: { id: string };
 }): Promise<MyFeedbackView> {
-  const candidateId = await myCandidateId(ctx);
-  if (!candidateId) throw notFound("Feedback");
   const author = aliasedTable(s.users, "author");
   const [fb] = await ctx.tx
     .select({
       id: s.feedback.id,
+      candidateId: s.candidates.id,
       summary: s.feedback.summary,
       publishedAt: s.feedback.publishedAt,
       revisedAt:
@@ -88,74 +94,81 @@ export async function getMine({
     })
     .from(s.feedback)
     .innerJoin(s.interviews, eq(s.interviews.id, s.feedback.interviewId))
+    .innerJoin(s.candidates, myCandidate(ctx))
     .innerJoin(s.jobs, eq(s.jobs.id, s.interviews.jobId))
     .innerJoin(s.clients, eq(s.clients.id, s.jobs.clientId))
     .innerJoin(author, eq(author.id, s.feedback.authorId))
-    .where(and(eq(s.feedback.id, input.id), mine(candidateId)));
+    .where(and(eq(s.feedback.id, input.id), eq(s.feedback.status, "published")));
   if (!fb) throw notFound("Feedback");
-  const items = await ctx.tx
-    .select({
-      id: s.feedbackItems.id,
-      lens: s.feedbackItems.lens,
-      kind: s.feedbackItems.kind,
-      competency: s.competencies.name,
-      reason: s.reasons.label,
-      detail: s.feedbackItems.detail,
-      nextStep: s.feedbackItems.nextStep,
-      position: s.feedbackItems.position,
-    })
+  const { candidateId, ...view } = fb;
+  // The rest depends only on the feedback id: issued together, postgres.js pipelines them on the
+  // transaction's connection (one round trip instead of five).
+  const itemsOfThis = ctx.tx
+    .select({ id: s.feedbackItems.id })
     .from(s.feedbackItems)
-    .leftJoin(s.competencies, eq(s.competencies.id, s.feedbackItems.competencyId))
-    .leftJoin(s.reasons, eq(s.reasons.id, s.feedbackItems.reasonId))
     .where(eq(s.feedbackItems.feedbackId, fb.id));
+  const [items, responses, goals, thread, previous] = await Promise.all([
+    ctx.tx
+      .select({
+        id: s.feedbackItems.id,
+        lens: s.feedbackItems.lens,
+        kind: s.feedbackItems.kind,
+        competency: s.competencies.name,
+        reason: s.reasons.label,
+        detail: s.feedbackItems.detail,
+        nextStep: s.feedbackItems.nextStep,
+        position: s.feedbackItems.position,
+      })
+      .from(s.feedbackItems)
+      .leftJoin(s.competencies, eq(s.competencies.id, s.feedbackItems.competencyId))
+      .leftJoin(s.reasons, eq(s.reasons.id, s.feedbackItems.reasonId))
+      .where(eq(s.feedbackItems.feedbackId, fb.id)),
+    ctx.tx
+      .select({
+        itemId: s.itemResponses.feedbackItemId,
+        helpful: s.itemResponses.helpful,
+        comment: s.itemResponses.comment,
+        updatedAt: s.itemResponses.updatedAt,
+      })
+      .from(s.itemResponses)
+      .where(
+        and(
+          eq(s.itemResponses.candidateId, candidateId),
+          inArray(s.itemResponses.feedbackItemId, itemsOfThis),
+        ),
+      ),
+    ctx.tx
+      .select({
+        itemId: s.goalItems.feedbackItemId,
+        goalId: s.goals.id,
+        title: s.goals.title,
+        status: s.goals.status,
+      })
+      .from(s.goalItems)
+      .innerJoin(s.goals, eq(s.goals.id, s.goalItems.goalId))
+      .innerJoin(s.actionPlans, eq(s.actionPlans.id, s.goals.actionPlanId))
+      .where(
+        and(
+          eq(s.actionPlans.candidateId, candidateId),
+          inArray(s.goalItems.feedbackItemId, itemsOfThis),
+        ),
+      )
+      .orderBy(asc(s.goals.createdAt)),
+    threadOf(ctx, fb.id),
+    previousVersion(ctx, fb.id),
+  ]);
   items.sort(
     (a, b) =>
       (lensOrder.get(a.lens) ?? 0) - (lensOrder.get(b.lens) ?? 0) ||
       (a.kind === b.kind ? 0 : a.kind === "strength" ? -1 : 1) ||
       a.position - b.position,
   );
-  const itemIds = items.map((i) => i.id);
-  const responses = itemIds.length
-    ? await ctx.tx
-        .select({
-          itemId: s.itemResponses.feedbackItemId,
-          helpful: s.itemResponses.helpful,
-          comment: s.itemResponses.comment,
-          updatedAt: s.itemResponses.updatedAt,
-        })
-        .from(s.itemResponses)
-        .where(
-          and(
-            eq(s.itemResponses.candidateId, candidateId),
-            inArray(s.itemResponses.feedbackItemId, itemIds),
-          ),
-        )
-    : [];
-  const goals = itemIds.length
-    ? await ctx.tx
-        .select({
-          itemId: s.goalItems.feedbackItemId,
-          goalId: s.goals.id,
-          title: s.goals.title,
-          status: s.goals.status,
-        })
-        .from(s.goalItems)
-        .innerJoin(s.goals, eq(s.goals.id, s.goalItems.goalId))
-        .innerJoin(s.actionPlans, eq(s.actionPlans.id, s.goals.actionPlanId))
-        .where(
-          and(
-            eq(s.actionPlans.candidateId, candidateId),
-            inArray(s.goalItems.feedbackItemId, itemIds),
-          ),
-        )
-        .orderBy(asc(s.goals.createdAt))
-    : [];
   return {
-    ...fb,
+    ...view,
     items: items.map(({ position: _, ...item }) => item),
     responses,
-    thread: await threadOf(ctx, fb.id),
-    previous: await previousVersion(ctx, fb.id),
+    thread,
+    previous,
     goals,
   };
 }

@@ -78,6 +78,17 @@ export const feedback = pgTable(
     index("feedback_agency_approver_idx").on(t.agencyId, t.approverId),
     index("feedback_agency_last_edited_by_idx").on(t.agencyId, t.lastEditedById),
     index("feedback_agency_published_idx").on(t.agencyId, t.publishedAt),
+    // The dashboard's and the owed list's status tests, as partial indexes: enum equality is not
+    // leakproof, so under row-level security it can only be an index predicate.
+    index("feedback_published_interview_idx")
+      .on(t.agencyId, t.interviewId)
+      .where(sql`${t.status} = 'published'`),
+    index("feedback_in_review_idx")
+      .on(t.agencyId, t.submittedAt)
+      .where(sql`${t.status} = 'in_review'`),
+    index("feedback_draft_author_idx")
+      .on(t.agencyId, t.authorId, t.updatedAt)
+      .where(sql`${t.status} = 'draft'`),
   ],
 );
 
@@ -185,7 +196,14 @@ export const clarificationMessages = pgTable(
       foreignColumns: [feedback.agencyId, feedback.id],
     }).onDelete("cascade"),
     foreignKey({ columns: [t.agencyId, t.authorId], foreignColumns: [users.agencyId, users.id] }),
-    index("clarification_messages_feedback_idx").on(t.agencyId, t.feedbackId, t.createdAt),
+    // Newest first with the author and id: each thread's latest message from the index alone.
+    index("clarification_messages_latest_idx").on(
+      t.agencyId,
+      t.feedbackId,
+      t.createdAt.desc().nullsFirst(),
+      t.authorId,
+      t.id,
+    ),
     index("clarification_messages_author_idx").on(t.agencyId, t.authorId),
   ],
 );

@@ -76,6 +76,7 @@ export const goals = pgTable(
     ),
     index("goals_plan_idx").on(t.agencyId, t.actionPlanId, t.position),
     index("goals_agency_status_idx").on(t.agencyId, t.status),
+    index("goals_agency_updated_idx").on(t.agencyId, t.updatedAt),
   ],
 );
 

@@ -53,6 +53,8 @@ export const users = pgTable(
     // One sign-in belongs to one agency in this version: email is unique across Debrief.
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
     index("users_agency_role_idx").on(t.agencyId, t.role),
+    // The agency's staff (a few hundred among tens of thousands of candidate users).
+    index("users_staff_idx").on(t.agencyId, t.id).where(sql`${t.role} <> 'candidate'`),
     check(
       "users_active_has_password",
       sql`${t.status} <> 'active' or ${t.passwordHash} is not null`,

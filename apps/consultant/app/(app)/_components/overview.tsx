@@ -1,11 +1,10 @@
-"use client";
 // The rest of the consultant's day: drafts, approvals, candidates' questions, goal progress.
+// A server component, like OwedFeedback: read only, no JavaScript shipped.
 import { Badge, Card } from "@debrief/ui";
-import { goalStatusLabels } from "@debrief/validators";
-import { useTRPC } from "@debrief/web/trpc/react";
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { type DashboardOutput, goalStatusLabels } from "@debrief/validators";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { fetchOrNotFound, trpc } from "~/trpc/server";
 
 const ago = (date: Date) => {
   const hours = Math.floor((Date.now() - date.getTime()) / 3_600_000);
@@ -45,9 +44,8 @@ function Panel({
 
 const rowClass = "block py-2.5 text-sm hover:text-brand-700";
 
-export function Overview() {
-  const trpc = useTRPC();
-  const { data } = useSuspenseQuery(trpc.dashboard.overview.queryOptions());
+export async function Overview() {
+  const data = await fetchOrNotFound<DashboardOutput>(trpc.dashboard.overview.queryOptions());
   return (
     <div className="grid items-start gap-6 md:grid-cols-2">
       <Panel

@@ -13,7 +13,8 @@ export type GroupedSpec = {
   ctes: SQL;
   /** Aggregates over `x`; must ignore the null row of an empty month (count(x.id), FILTER …). */
   measures: SQL;
-  /** Columns computed from the aggregates of `g` (shares, differences). */
+  /** Columns computed from the aggregates of `g` (shares, differences); aggregates named _… are
+   *  working columns, left out of the result. */
   derived: SQL;
   /** Order of consultants and clients (months are in calendar order). */
   rank: SQL;
@@ -60,7 +61,8 @@ export async function grouped<Row>(
   const rows = [...result].map((raw) => {
     const row: Record<string, unknown> = {};
     for (const [column, value] of Object.entries(raw)) {
-      if (column === "is_total" || column === "group_key") continue;
+      // Keys, and working columns (named _…) the derived columns were computed from.
+      if (column === "is_total" || column === "group_key" || column.startsWith("_")) continue;
       row[camel(column)] = value;
     }
     row.key = raw.is_total ? "total" : String(raw.group_key);

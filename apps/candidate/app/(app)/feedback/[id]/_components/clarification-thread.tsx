@@ -1,15 +1,11 @@
 "use client";
 // Questions about this feedback: the conversation with the consultant, newest at the bottom.
 import { Button, Card, cn, Field, Textarea } from "@debrief/ui";
-import { askQuestionInput, type MyThreadMessage } from "@debrief/validators";
+import type { MyThreadMessage } from "@debrief/validators";
 import { toast } from "@debrief/web/toast";
 import { errorDetails, useTRPC } from "@debrief/web/trpc/react";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useForm } from "react-hook-form";
-
-const schema = askQuestionInput.pick({ body: true });
-type Values = { body: string };
+import { type FormEvent, useState } from "react";
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
@@ -31,21 +27,26 @@ export function ClarificationThread({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const ask = useMutation(trpc.myFeedback.ask.mutationOptions());
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { body: "" } });
-  const onSubmit = form.handleSubmit(async ({ body }) => {
+  // One box, checked by the server (askQuestionInput), whose field error comes back under it: plain
+  // state rather than a form library, so the page, which always shows this box, loads neither
+  // react-hook-form nor zod for it.
+  const [body, setBody] = useState("");
+  const [error, setError] = useState<string>();
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
     try {
       await ask.mutateAsync({ feedbackId, body });
-      form.reset({ body: "" });
+      setBody("");
       await queryClient.invalidateQueries(trpc.myFeedback.byId.pathFilter());
       toast.success(`Sent. We've let ${consultantName} know.`);
-    } catch (error) {
-      const { message, fieldErrors } = errorDetails(error);
-      const bodyError = fieldErrors.body?.[0];
-      if (bodyError) form.setError("body", { message: bodyError });
+    } catch (err) {
+      const { message, fieldErrors } = errorDetails(err);
+      setError(fieldErrors.body?.[0]);
       toast.error(message);
     }
-  });
-  const busy = form.formState.isSubmitting;
+  };
+  const busy = ask.isPending;
   return (
     <Card className="space-y-4 p-5 sm:p-6" aria-labelledby="thread-heading" role="region">
       <div>
@@ -81,11 +82,13 @@ export function ClarificationThread({
         </p>
       ) : null}
       <form onSubmit={onSubmit} noValidate className="space-y-2" aria-label="Ask a question">
-        <Field label="Your question" error={form.formState.errors.body?.message}>
+        <Field label="Your question" error={error}>
           {(p) => (
             <Textarea
               {...p}
-              {...form.register("body")}
+              name="body"
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
               rows={3}
               placeholder="For example: which of my answers ran long?"
             />

@@ -1,18 +1,17 @@
 "use client";
 // "Was this helpful?" under one point: yes or no, changeable, with an optional comment.
-import { Button, Field, Textarea } from "@debrief/ui";
-import { type ItemResponse, respondToItemInput } from "@debrief/validators";
+import { Button } from "@debrief/ui";
+import type { ItemResponse } from "@debrief/validators";
 import { toast } from "@debrief/web/toast";
 import { errorDetails, useTRPC } from "@debrief/web/trpc/react";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 
-const commentSchema = respondToItemInput.pick({ comment: true });
-type CommentForm = z.input<typeof commentSchema>;
-type CommentValues = z.output<typeof commentSchema>;
+// The comment form, its validation and the form library load when it is opened, not with the page.
+const CommentForm = dynamic(() => import("./comment-form").then((m) => m.CommentForm), {
+  ssr: false,
+});
 
 export function HelpfulButtons({
   itemId,
@@ -29,10 +28,6 @@ export function HelpfulButtons({
       onSuccess: () => queryClient.invalidateQueries(trpc.myFeedback.byId.pathFilter()),
     }),
   );
-  const form = useForm<CommentForm, unknown, CommentValues>({
-    resolver: zodResolver(commentSchema),
-    defaultValues: { comment: response?.comment ?? "" },
-  });
 
   const rate = (helpful: boolean) =>
     respond.mutate(
@@ -45,20 +40,6 @@ export function HelpfulButtons({
         onError: (error) => toast.error(errorDetails(error).message),
       },
     );
-
-  const saveComment = form.handleSubmit(async ({ comment }) => {
-    if (!response) return;
-    try {
-      await respond.mutateAsync({ itemId, helpful: response.helpful, comment });
-      toast.success("Comment saved");
-      setEditing(false);
-    } catch (error) {
-      const { message, fieldErrors } = errorDetails(error);
-      const commentError = fieldErrors.comment?.[0];
-      if (commentError) form.setError("comment", { message: commentError });
-      toast.error(message);
-    }
-  });
 
   const current = response?.helpful;
   return (
@@ -100,23 +81,7 @@ export function HelpfulButtons({
         </p>
       ) : null}
       {response && editing ? (
-        <form onSubmit={saveComment} noValidate className="space-y-2" aria-label="Your comment">
-          <Field
-            label="Your comment (optional)"
-            hint="Only your consultant sees this. What would have made this point more useful?"
-            error={form.formState.errors.comment?.message}
-          >
-            {(p) => <Textarea {...p} {...form.register("comment")} rows={2} />}
-          </Field>
-          <div className="flex justify-end gap-2">
-            <Button size="sm" variant="ghost" onClick={() => setEditing(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" size="sm" disabled={form.formState.isSubmitting}>
-              {form.formState.isSubmitting ? "Saving…" : "Save comment"}
-            </Button>
-          </div>
-        </form>
+        <CommentForm itemId={itemId} response={response} onClose={() => setEditing(false)} />
       ) : null}
     </div>
   );
