@@ -121,10 +121,16 @@ function reasonsSql(view: string, of: "reason" | "competency"): string {
       : view === "lens" || view === "stage"
         ? `x.${view}::text`
         : `x.${view}${view === "month" ? "" : "_id"}::text`;
-  const ranked = (sliceExpr: string, name: string) => `${name} as (
+  // By client or job, like the report: only the 25 with the most gaps (TOP_REASON_SLICES).
+  const column = view === "client" || view === "job" ? `x.${view}_id` : null;
+  const top = column
+    ? `where ${column} in (select ${column} from x group by 1 order by count(*) desc, 1 limit 25)`
+    : "";
+  const ranked = (sliceExpr: string, name: string, where = "") => `${name} as (
       select s.*, sum(s.gaps) over (partition by s.slice)::int as slice_gaps,
              rank() over (partition by s.slice order by s.gaps desc)::int as rank
-      from (select ${sliceExpr} as slice, ${item} as item, count(*)::int as gaps from x group by 1, 2) s)`;
+      from (select ${sliceExpr} as slice, ${item} as item, count(*)::int as gaps from x ${where}
+            group by 1, 2) s)`;
   const rows = (name: string) => `(
       select coalesce(json_agg(json_build_object('slice', q.slice, 'key', q.item,
                'label', coalesce(${label}, 'none'), 'retired', coalesce(t.archived_at is not null, false),
@@ -133,7 +139,7 @@ function reasonsSql(view: string, of: "reason" | "competency"): string {
              order by q.slice, q.rank, ${label}), '[]')
       from ${name} q left join ${taxonomy} t on t.agency_id = $1 and t.id = q.item)`;
   return `with ${rejected}, ${gaps},
-    ${ranked("'all'::text", "overall")}${view === "overall" ? "" : `, ${ranked(slice, "sliced")}`}
+    ${ranked("'all'::text", "overall")}${view === "overall" ? "" : `, ${ranked(slice, "sliced", top)}`}
     select (select coalesce(sum(r.gaps), 0) from r)::int as gaps,
            (select count(*) from r where r.gaps > 0)::int as feedback,
            (select count(*) from r where r.published)::int as published_feedback,
