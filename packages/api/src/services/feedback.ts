@@ -1,16 +1,5 @@
 // The consultant's feedback work: what is owed, the editor's data, saving drafts and publishing.
-import {
-  aliasedTable,
-  and,
-  asc,
-  desc,
-  eq,
-  inArray,
-  ne,
-  notExists,
-  schema as s,
-  sql,
-} from "@debrief/db";
+import { and, asc, desc, eq, inArray, ne, not, schema as s, sql } from "@debrief/db";
 import type {
   FeedbackItemInput,
   OwedInterview,
@@ -32,28 +21,24 @@ import { notifyUser } from "./notify";
 const HOUR = 3_600_000;
 
 export async function listOwed({ ctx }: { ctx: ProtectedContext }): Promise<OwedInterview[]> {
-  // Which rejected interviews are owed is decided on indexes alone (the rejected interviews' ids
-  // from interviews_rejected_consultant_idx, tested against feedback_published_interview_idx),
-  // and only the 200 owed ones are then read: a consultant with a big book has thousands of
-  // rejections, nearly all of them answered. The enum tests are SQL literals, not parameters, so
-  // that the partial indexes' predicates are provable even in a prepared statement's generic plan.
-  const o = aliasedTable(s.interviews, "owed_interview");
-  const published = ctx.tx
-    .select({ one: sql`1` })
-    .from(s.feedback)
-    .where(and(eq(s.feedback.interviewId, o.id), sql`${s.feedback.status} = 'published'`));
+  // The owed interviews come from the report facts (one row per rejected interview, with whether
+  // its feedback is published now; kept exact by triggers in the writer's transaction), through
+  // the partial index of those not published: a consultant with a big book has thousands of
+  // rejections, nearly all answered, and only the owed ones are read. Then the 200 oldest are
+  // joined to what the list shows.
+  const f = s.rejectionFacts;
   const owed = ctx.tx
-    .select({ id: o.id, outcomeAt: o.outcomeAt })
-    .from(o)
+    .select({ id: f.interviewId, outcomeAt: f.outcomeAt })
+    .from(f)
     .where(
       and(
-        sql`${o.outcome} = 'rejected'`,
-        notExists(published),
+        eq(f.agencyId, ctx.user.agencyId),
+        not(f.published),
         // Admins see the whole agency's backlog; consultants their own interviews.
-        ctx.user.role === "admin" ? undefined : eq(o.consultantId, ctx.user.id),
+        ctx.user.role === "admin" ? undefined : eq(f.consultantId, ctx.user.id),
       ),
     )
-    .orderBy(asc(o.outcomeAt))
+    .orderBy(asc(f.outcomeAt))
     .limit(200)
     .as("owed");
   const rows = await ctx.tx

@@ -3,6 +3,7 @@
 // PostgreSQL keeps them exact and current itself: statement-level triggers on the source tables
 // call debrief_report_refresh() for the interviews a statement touched (migration
 // 0009_report_facts.sql), in the writer's own transaction. Nothing in the app writes them.
+import { sql } from "drizzle-orm";
 import {
   boolean,
   doublePrecision,
@@ -69,6 +70,14 @@ export const rejectionFacts = pgTable(
     index("rejection_facts_consultant_idx").on(t.agencyId, t.consultantId, t.outcomeAt),
     index("rejection_facts_client_idx").on(t.agencyId, t.clientId, t.outcomeAt),
     index("rejection_facts_job_idx").on(t.agencyId, t.jobId, t.outcomeAt),
+    // Rejections still owed published feedback (the dashboard's list), oldest first: a busy
+    // consultant has thousands of rejections and only a hundred or so owed.
+    index("rejection_facts_owed_idx")
+      .on(t.agencyId, t.consultantId, t.outcomeAt)
+      .where(sql`not ${t.published}`),
+    index("rejection_facts_agency_owed_idx")
+      .on(t.agencyId, t.outcomeAt)
+      .where(sql`not ${t.published}`),
   ],
 );
 
@@ -96,7 +105,19 @@ export const gapFacts = pgTable(
       foreignColumns: [rejectionFacts.agencyId, rejectionFacts.interviewId],
     }).onDelete("cascade"),
     index("gap_facts_interview_idx").on(t.agencyId, t.interviewId),
-    index("gap_facts_date_idx").on(t.agencyId, t.outcomeAt),
+    // By date, with every column the reasons report groups by: an index-only scan, about a third
+    // of the rows' size, for the unfiltered report.
+    index("gap_facts_date_idx").on(
+      t.agencyId,
+      t.outcomeAt,
+      t.lens,
+      t.stage,
+      t.month,
+      t.reasonId,
+      t.competencyId,
+      t.clientId,
+      t.jobId,
+    ),
     index("gap_facts_consultant_idx").on(t.agencyId, t.consultantId, t.outcomeAt),
     index("gap_facts_client_idx").on(t.agencyId, t.clientId, t.outcomeAt),
     index("gap_facts_job_idx").on(t.agencyId, t.jobId, t.outcomeAt),
