@@ -108,8 +108,10 @@ function groupedSql(spec: Spec, view: string): string {
     order by g.is_total desc, label, g.group_key`;
 }
 
+// Only the columns grouped by, all held by gap_facts_date_idx: an index-only scan.
 const gaps = `x as (
-    select * from gap_facts where agency_id = $1 and outcome_at >= $2 and outcome_at < $3)`;
+    select reason_id, competency_id, lens, stage, month, client_id, job_id from gap_facts
+    where agency_id = $1 and outcome_at >= $2 and outcome_at < $3)`;
 
 function reasonsSql(view: string, of: "reason" | "competency"): string {
   const item = of === "reason" ? "x.reason_id" : "x.competency_id";
