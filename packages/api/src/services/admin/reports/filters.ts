@@ -30,14 +30,19 @@ export function resolveRange(input: { from?: string; to?: string }, today: Date 
 }
 
 /**
- * The filters as the report queries use them. A consultant, client or job that is not in the
- * caller's agency (another agency's is invisible through RLS) is NOT_FOUND on that field.
+ * The filters as the report queries use them, and the memory their statements need. A consultant,
+ * client or job that is not in the caller's agency (another agency's is invisible through RLS) is
+ * NOT_FOUND on that field.
  */
 export async function resolveFilters(
   ctx: ProtectedContext,
   input: ReportFilters,
 ): Promise<ResolvedFilters> {
   const { from, to } = resolveRange(input);
+  // A year of a large agency's facts is sorted (percentiles, each candidate's first rejection) and
+  // hashed (reasons by job) in one statement: ~10 MB, which the default 4 MB work_mem sends to
+  // temporary files. Reports are admin-only and few at a time, so their transaction gets more.
+  await ctx.tx.execute(sql`set local work_mem = '32MB'`);
   if (input.consultantId) {
     const [staff] = await ctx.tx
       .select({ id: s.users.id })
