@@ -76,12 +76,15 @@ export function ReportCard({
   table,
   rows,
   withTotal = true,
+  csv = "The CSV has exactly these rows.",
 }: {
   chart: ReactNode;
   table: ReactNode;
   /** How many rows the table (and the CSV) has, the total not counted. */
   rows: number;
   withTotal?: boolean;
+  /** What the CSV holds, when it is more than the table. */
+  csv?: string;
 }) {
   return (
     <Card className="overflow-hidden">
@@ -89,7 +92,7 @@ export function ReportCard({
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-line px-4 py-3 sm:px-6">
         <p className="text-sm text-muted">
           {rows} {rows === 1 ? "row" : "rows"}
-          {withTotal ? " and the total" : ""}. The CSV has exactly these rows.
+          {withTotal ? " and the total" : ""}. {csv}
         </p>
         <DownloadCsv />
       </div>

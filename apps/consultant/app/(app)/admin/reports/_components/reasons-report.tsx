@@ -81,6 +81,9 @@ export function ReasonsReport({ input }: { input: ReportInputs["reasons"] }) {
   );
   if (data.total.gaps === 0) return <NothingInRange what="gaps in published feedback" />;
   const chart = stacked(data);
+  // By client or job the table has only the busiest (TOP_REASON_SLICES); the CSV has every one.
+  const limited = data.slices.shown < data.slices.total;
+  const sliceNoun = data.view === "job" ? "jobs" : "clients";
   const overall = data.view === "overall";
   return (
     <>
@@ -121,6 +124,11 @@ export function ReasonsReport({ input }: { input: ReportInputs["reasons"] }) {
       <ReportCard
         rows={data.rows.length}
         withTotal={false}
+        csv={
+          limited
+            ? `They are the ${count(data.slices.shown)} ${sliceNoun} with the most gaps; the CSV has all ${count(data.slices.total)}.`
+            : undefined
+        }
         chart={
           <ChartFigure
             id="reasons-chart"
@@ -132,7 +140,7 @@ export function ReasonsReport({ input }: { input: ReportInputs["reasons"] }) {
             summary={
               overall
                 ? `${top ? `${entryName(top)} leads with ${percent(top.share)} of ${count(data.total.gaps)} gaps.` : ""} Retired entries still count and are marked retired.`
-                : `The ${TOP} most common overall, stacked per ${data.view}.${chart.more ? ` The chart shows the ${MAX_SLICES} with the most gaps.` : ""} The table has every ${noun}, its share and its rank within each ${data.view}.${data.slices.shown < data.slices.total ? ` It shows the ${count(data.slices.shown)} ${data.view === "job" ? "jobs" : "clients"} with the most gaps of ${count(data.slices.total)}; the CSV export has them all.` : ""}`
+                : `The ${TOP} most common overall, stacked per ${data.view}.${chart.more ? ` The chart shows the ${MAX_SLICES} with the most gaps.` : ""} The table has every ${noun}, its share and its rank within each ${data.view}${limited ? `, for the ${count(data.slices.shown)} ${sliceNoun} with the most gaps of ${count(data.slices.total)}` : ""}.`
             }
             actions={controls}
           >
