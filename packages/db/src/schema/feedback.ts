@@ -78,11 +78,8 @@ export const feedback = pgTable(
     index("feedback_agency_approver_idx").on(t.agencyId, t.approverId),
     index("feedback_agency_last_edited_by_idx").on(t.agencyId, t.lastEditedById),
     index("feedback_agency_published_idx").on(t.agencyId, t.publishedAt),
-    // The dashboard's and the owed list's status tests, as partial indexes: enum equality is not
-    // leakproof, so under row-level security it can only be an index predicate.
-    index("feedback_published_interview_idx")
-      .on(t.agencyId, t.interviewId)
-      .where(sql`${t.status} = 'published'`),
+    // The dashboard's status tests, as partial indexes: enum equality is not leakproof, so under
+    // row-level security it can only be an index predicate.
     index("feedback_in_review_idx")
       .on(t.agencyId, t.submittedAt)
       .where(sql`${t.status} = 'in_review'`),

@@ -142,9 +142,8 @@ export const interviews = pgTable(
     index("interviews_rejected_idx")
       .on(t.agencyId, t.outcomeAt)
       .where(sql`${t.outcome} = 'rejected'`),
-    // With the id last: the owed list picks a consultant's rejections from the index alone.
     index("interviews_rejected_consultant_idx")
-      .on(t.agencyId, t.consultantId, t.outcomeAt, t.id)
+      .on(t.agencyId, t.consultantId, t.outcomeAt)
       .where(sql`${t.outcome} = 'rejected'`),
     index("interviews_rejected_job_idx")
       .on(t.agencyId, t.jobId, t.outcomeAt)
