@@ -116,13 +116,10 @@ export const dashboardSql = `
                  as "hoursSinceRejection",
                extract(epoch from now() - coalesce(i.outcome_at, now())) / 3600 > a.sla as overdue
         from (
-          -- Owed is decided on indexes alone; only the owed interviews are read.
-          select o.id, o.outcome_at from interviews o
-          where o.agency_id = $1 and o.outcome = 'rejected'
+          -- The report facts' partial index of unpublished rejections, as the service reads it.
+          select o.interview_id as id, o.outcome_at from rejection_facts o
+          where o.agency_id = $1 and not o.published
             and ($3 = 'admin' or o.consultant_id = $2)
-            and not exists (select 1 from feedback p
-                            where p.agency_id = o.agency_id and p.interview_id = o.id
-                              and p.status = 'published')
           order by o.outcome_at
           limit 200) owed
         join interviews i on i.agency_id = $1 and i.id = owed.id
